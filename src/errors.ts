@@ -1,0 +1,70 @@
+/**
+ * The error family. Only invalid configuration throws out of the gate (at construction time);
+ * everything at run time fails open into a verdict instead (DESIGN §3.8).
+ */
+export class AutonomyGateError extends Error {
+  override name = "AutonomyGateError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A bad option value. Names the option, the value received and the valid values. */
+export class GateConfigError extends AutonomyGateError {
+  override name = "GateConfigError";
+  constructor(
+    readonly option: string,
+    readonly received: unknown,
+    readonly expected: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Invalid option \`${option}\`: received ${describe(received)}; expected ${expected}.`, options);
+  }
+}
+
+/** A resume value that is not a valid decision. The interrupt stays pending. */
+export class InvalidResumeError extends AutonomyGateError {
+  override name = "InvalidResumeError";
+  constructor(
+    readonly received: unknown,
+    readonly problem: string,
+  ) {
+    super(
+      `Invalid resume value for await_approval: ${problem}. Resume with ` +
+        `{ decisions: [{ type: "approve" | "edit" | "reject" | "skip", ... }] } or a bare { type: ... }. ` +
+        `Received ${describe(received)}.`,
+    );
+  }
+}
+
+/** An operator act that the current state refuses (e.g. switching an ineligible scope to auto). */
+export class OperationRefusedError extends AutonomyGateError {
+  override name = "OperationRefusedError";
+  constructor(
+    readonly operation: string,
+    readonly reasons: string[],
+  ) {
+    super(`${operation} refused: ${reasons.join("; ")}`);
+  }
+}
+
+/** A lookup by id that found nothing (verdict, escalation, scope). */
+export class NotFoundError extends AutonomyGateError {
+  override name = "NotFoundError";
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(`No ${kind} with id ${JSON.stringify(id)}.`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "undefined";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
