@@ -56,6 +56,11 @@ export interface ScopeState {
   epoch: number;
   /** Per-scope policy override; null means the gate's default policy. */
   policy: FlipPolicy | null;
+  /**
+   * The provenance key of the gate that last judged this scope (null before the first verdict).
+   * Evidence under any other key does not count; a change while in auto sends the scope to shadow.
+   */
+  provenanceKey: string | null;
   updatedAt: string;
 }
 
@@ -112,15 +117,18 @@ export interface GateStore {
   migrate(): Promise<void>;
   close(): void;
 
-  /** Insert a verdict; a verdict with the same id already stored is returned unchanged. */
+  /**
+   * Insert a verdict; a verdict with the same id already stored is returned unchanged. An inserted
+   * auto-routed verdict gets its `auto_approve` audit entry in the same transaction.
+   */
   saveVerdict(verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }>;
   getVerdict(id: string): Promise<Verdict | null>;
   listVerdicts(filter: { scope?: string; threadId?: string; limit?: number }): Promise<Verdict[]>;
 
   /**
    * Backfill a decision (idempotent: recording the same decision type again changes nothing).
-   * Updates the agreement counters of the verdict's evidence in the same transaction, and runs the
-   * swing-back check when the verdict was routed in auto mode.
+   * Updates the agreement counters of the verdict's evidence in the same transaction. (The
+   * swing-back check is the caller's: see `backfillDecision`.)
    */
   recordDecision(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }): Promise<DecisionResult>;
 
@@ -131,11 +139,26 @@ export interface GateStore {
   /** Open the breaker: scope back to shadow, new evidence epoch, audited. */
   tripBreaker(scope: string, reason: string): Promise<ScopeState>;
   setPolicy(scope: string, policy: FlipPolicy | null, actor: string): Promise<ScopeState>;
+  /**
+   * Record the provenance key now judging the scope; returns the previous one (null if none).
+   * A changed key is audited as `provenance_change`; if the scope was in auto it goes back to shadow
+   * in the same transaction.
+   */
+  setProvenanceKey(scope: string, provenanceKey: string): Promise<{ previous: string | null; state: ScopeState }>;
+  /** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
+  routeCounts(scope: string, limit: number): Promise<{ auto: number; human: number; escalate: number }>;
 
   /** Counts for the evidence the flip looks at: scope × provenance key × epoch. O(1). */
   getCounts(scope: string, provenanceKey: string, epoch: number): Promise<AgreementCounts>;
-  /** Latest decided verdicts routed in auto mode for the swing-back window (newest first). */
-  recentAutoDecisions(scope: string, limit: number): Promise<Array<{ passed: boolean; decision: DecisionType }>>;
+  /**
+   * Latest decided verdicts routed in auto mode during `epoch` (newest first by decision time), for
+   * the swing-back window. Earlier epochs are excluded so a tripped scope starts with a clean window.
+   */
+  recentAutoDecisions(
+    scope: string,
+    epoch: number,
+    limit: number,
+  ): Promise<Array<{ passed: boolean; decision: DecisionType }>>;
 
   getKillSwitch(): Promise<boolean>;
   setKillSwitch(on: boolean, actor: string): Promise<void>;

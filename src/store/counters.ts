@@ -1,0 +1,69 @@
+/**
+ * The agreement counters: one row per body of evidence (scope × provenance key × epoch) holding
+ * the 2×2 table of gate pass/fail against approve/edit/reject. See the schema for why they are
+ * maintained counters rather than a query.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { DecisionType } from "../types.js";
+import type { Executor, StoreContext } from "./context.js";
+import { agreementCounters } from "./schema.js";
+import type { AgreementCounts } from "./types.js";
+
+export type CounterCell = keyof AgreementCounts;
+
+/** Identifies one body of evidence. */
+export interface EvidenceKey {
+  scope: string;
+  provenanceKey: string;
+  epoch: number;
+}
+
+const CELLS: Record<"pass" | "fail", Record<Exclude<DecisionType, "skip">, CounterCell>> = {
+  pass: { approve: "passApprove", edit: "passEdit", reject: "passReject" },
+  fail: { approve: "failApprove", edit: "failEdit", reject: "failReject" },
+};
+
+/** The cell a decision on a verdict counts in; null for `skip`, which counts nowhere. */
+export function counterCell(passed: boolean, type: DecisionType): CounterCell | null {
+  return type === "skip" ? null : CELLS[passed ? "pass" : "fail"][type];
+}
+
+/** Adds `delta` to one cell, creating the evidence row on first use. Call inside the decision's transaction. */
+export async function bumpCounterTx(tx: Executor, key: EvidenceKey, cell: CounterCell, delta: 1 | -1): Promise<void> {
+  const column = agreementCounters[cell];
+  await tx
+    .insert(agreementCounters)
+    .values({ ...key, [cell]: delta })
+    .onConflictDoUpdate({
+      target: [agreementCounters.scope, agreementCounters.provenanceKey, agreementCounters.epoch],
+      set: { [cell]: sql`${column} + ${delta}` },
+    });
+}
+
+export function zeroCounts(): AgreementCounts {
+  return { passApprove: 0, passEdit: 0, passReject: 0, failApprove: 0, failEdit: 0, failReject: 0 };
+}
+
+/** One primary-key lookup; zeros when the evidence has no decisions yet. */
+export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<AgreementCounts> {
+  return ctx.read(async (db) => {
+    const [row] = await db
+      .select({
+        passApprove: agreementCounters.passApprove,
+        passEdit: agreementCounters.passEdit,
+        passReject: agreementCounters.passReject,
+        failApprove: agreementCounters.failApprove,
+        failEdit: agreementCounters.failEdit,
+        failReject: agreementCounters.failReject,
+      })
+      .from(agreementCounters)
+      .where(
+        and(
+          eq(agreementCounters.scope, key.scope),
+          eq(agreementCounters.provenanceKey, key.provenanceKey),
+          eq(agreementCounters.epoch, key.epoch),
+        ),
+      );
+    return row ?? zeroCounts();
+  });
+}

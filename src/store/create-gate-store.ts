@@ -1,0 +1,77 @@
+/**
+ * `createGateStore`: the persistence layer over drizzle-orm and libSQL (DESIGN §8). The factory is
+ * synchronous and touches nothing; the first call connects and (by default) migrates, once.
+ */
+import { z } from "zod";
+import { GateConfigError } from "../errors.js";
+import { appendAudit, listAudit, verifyAudit } from "./audit.js";
+import { createConnection } from "./context.js";
+import { getCounts } from "./counters.js";
+import { recentAutoDecisions, recordDecision } from "./decisions.js";
+import { getScopeState, listScopes, setMode, setPolicy, setProvenanceKey, tripBreaker } from "./scopes.js";
+import { getKillSwitch, setKillSwitch } from "./settings.js";
+import type { GateStore, GateStoreOptions } from "./types.js";
+import { getVerdict, listVerdicts, routeCounts, saveVerdict } from "./verdicts.js";
+
+/** The database used when no `url` is given: a file in the working directory. */
+export const DEFAULT_STORE_URL = "file:autonomy-gate.db";
+
+const URL_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
+const URL_EXPECTED = '":memory:", a "file:" URL, or a libSQL server URL (libsql:, http(s):, ws(s):)';
+
+const optionsSchema = z.object({
+  url: z
+    .string()
+    .refine((url) => url === ":memory:" || URL_SCHEMES.some((scheme) => url.startsWith(scheme)))
+    .optional(),
+  authToken: z.string().optional(),
+  autoMigrate: z.boolean().optional(),
+  now: z.custom<() => Date>((value) => typeof value === "function").optional(),
+});
+
+const EXPECTED: Record<string, string> = {
+  url: URL_EXPECTED,
+  authToken: "a string",
+  autoMigrate: "a boolean",
+  now: "a function returning a Date",
+};
+
+/** Creates the store. Invalid options throw a GateConfigError naming the option. */
+export function createGateStore(options: GateStoreOptions = {}): GateStore {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const option = String(parsed.error.issues[0]?.path[0] ?? "options");
+    throw new GateConfigError(option, (options as Record<string, unknown>)[option] ?? options, EXPECTED[option] ?? "valid store options");
+  }
+  const url = options.url ?? DEFAULT_STORE_URL;
+  const ctx = createConnection({
+    url,
+    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
+    autoMigrate: options.autoMigrate ?? true,
+    now: options.now ?? (() => new Date()),
+  });
+
+  return {
+    url,
+    migrate: () => ctx.migrate(),
+    close: () => ctx.close(),
+    saveVerdict: (verdict) => saveVerdict(ctx, verdict),
+    getVerdict: (id) => getVerdict(ctx, id),
+    listVerdicts: (filter) => listVerdicts(ctx, filter),
+    recordDecision: (verdictId, decision) => recordDecision(ctx, verdictId, decision),
+    getScopeState: (scope) => getScopeState(ctx, scope),
+    listScopes: () => listScopes(ctx),
+    setMode: (scope, mode, meta) => setMode(ctx, scope, mode, meta),
+    tripBreaker: (scope, reason) => tripBreaker(ctx, scope, reason),
+    setPolicy: (scope, policy, actor) => setPolicy(ctx, scope, policy, actor),
+    setProvenanceKey: (scope, provenanceKey) => setProvenanceKey(ctx, scope, provenanceKey),
+    routeCounts: (scope, limit) => routeCounts(ctx, scope, limit),
+    getCounts: (scope, provenanceKey, epoch) => getCounts(ctx, { scope, provenanceKey, epoch }),
+    recentAutoDecisions: (scope, epoch, limit) => recentAutoDecisions(ctx, scope, epoch, limit),
+    getKillSwitch: () => getKillSwitch(ctx),
+    setKillSwitch: (on, actor) => setKillSwitch(ctx, on, actor),
+    appendAudit: (entry) => appendAudit(ctx, entry),
+    listAudit: (filter) => listAudit(ctx, filter),
+    verifyAudit: () => verifyAudit(ctx),
+  };
+}

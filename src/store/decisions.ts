@@ -1,0 +1,90 @@
+/**
+ * Backfilling human decisions onto verdicts (DESIGN §5, §9) and the swing-back window query.
+ * A decision, its counter move and its audit entry commit together or not at all.
+ */
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { GateConfigError, NotFoundError } from "../errors.js";
+import { DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
+import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
+import type { Executor, StoreContext } from "./context.js";
+import { bumpCounterTx, counterCell } from "./counters.js";
+import { normalizeDecision, rowToVerdict } from "./rows.js";
+import { verdicts, type VerdictRow } from "./schema.js";
+import type { DecisionResult } from "./types.js";
+
+/** The decision types that count as decided (`skip` does not). */
+const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
+
+export type DecisionInput = Omit<Decision, "at"> & { at?: string };
+
+/**
+ * Writes `decision` onto a stored verdict row: moves the counter cell (old −1, new +1; skip has
+ * none), updates the row and audits `decision`. The same decision type again changes nothing.
+ */
+export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: Decision, now: Date): Promise<DecisionResult> {
+  const previous = row.decision;
+  if (previous !== null && previous.type === decision.type) return { verdict: rowToVerdict(row), changed: false };
+  const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };
+  const oldCell = previous === null ? null : counterCell(row.passed, previous.type);
+  const newCell = counterCell(row.passed, decision.type);
+  if (oldCell !== null) await bumpCounterTx(tx, key, oldCell, -1);
+  if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
+  const stored = normalizeDecision(decision);
+  const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at };
+  await tx.update(verdicts).set(update).where(eq(verdicts.id, row.id));
+  await appendAuditTx(tx, now, {
+    kind: "decision",
+    scope: row.scope,
+    actor: stored.by ?? DEFAULT_ACTOR,
+    // Ids and types only: never draft text, nor the reviewer's free-text note.
+    payload: { verdictId: row.id, type: stored.type, by: stored.by ?? null, previous: previous?.type ?? null },
+  });
+  return { verdict: rowToVerdict({ ...row, ...update }), changed: true };
+}
+
+/** Backfills a decision by verdict id; NotFoundError for an unknown id. */
+export function recordDecision(ctx: StoreContext, verdictId: string, input: DecisionInput): Promise<DecisionResult> {
+  if (!(DECISION_TYPES as readonly string[]).includes(input.type)) {
+    return Promise.reject(new GateConfigError("decision.type", input.type, DECISION_TYPES.map((t) => `"${t}"`).join(" | ")));
+  }
+  return ctx.write(async (tx) => {
+    const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId));
+    if (row === undefined) throw new NotFoundError("verdict", verdictId);
+    const now = ctx.now();
+    return applyDecisionTx(tx, row, { ...input, at: input.at ?? now.toISOString() }, now);
+  });
+}
+
+/**
+ * The swing-back window: the latest decided (approve / edit / reject) verdicts stored in auto mode
+ * during `epoch`, newest decision first. Served by the (scope, mode, epoch, decided_at) index.
+ */
+export function recentAutoDecisions(
+  ctx: StoreContext,
+  scope: string,
+  epoch: number,
+  limit: number,
+): Promise<Array<{ passed: boolean; decision: DecisionType }>> {
+  return ctx.read(async (db) => {
+    const rows = await recentAutoQuery(db, scope, epoch, limit);
+    return rows.flatMap((r) => (r.decision === null ? [] : [{ passed: r.passed, decision: r.decision }]));
+  });
+}
+
+/** The window query itself (exported so a test can check its plan stays index-backed). */
+export function recentAutoQuery(db: Executor, scope: string, epoch: number, limit: number) {
+  return db
+    .select({ passed: verdicts.passed, decision: verdicts.decisionType })
+    .from(verdicts)
+    .where(
+      and(
+        eq(verdicts.scope, scope),
+        eq(verdicts.mode, "auto"),
+        eq(verdicts.epoch, epoch),
+        isNotNull(verdicts.decidedAt),
+        inArray(verdicts.decisionType, DECIDED),
+      ),
+    )
+    .orderBy(desc(verdicts.decidedAt), desc(sql`rowid`))
+    .limit(limit);
+}

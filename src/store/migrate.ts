@@ -1,0 +1,76 @@
+/**
+ * Applying the checked-in drizzle migrations (`drizzle/`), programmatically and from the CLI.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Client } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
+import { AutonomyGateError } from "../errors.js";
+import { openClient, type ConnectionTarget } from "./connection.js";
+
+/** Options of {@link migrate}. */
+export interface MigrateOptions {
+  /**
+   * Folder holding the drizzle migrations (`meta/_journal.json` and the `.sql` files).
+   * @default the `drizzle/` folder shipped with the package
+   */
+  migrationsFolder?: string;
+}
+
+/** Concurrent first starts race to migrate; the losers' retries find the work done. */
+const MIGRATE_ATTEMPTS = 6;
+
+/**
+ * Finds the package's `drizzle/` folder by walking up from this module, which works from `src/`
+ * (tsx) and from `dist/src/` (compiled) alike. The walk stops at the package root (the first
+ * folder with a package.json) so a host project's own migrations are never picked up.
+ */
+export function findMigrationsFolder(from: string = import.meta.url): string {
+  let dir = dirname(from.startsWith("file:") ? fileURLToPath(from) : from);
+  for (;;) {
+    const candidate = join(dir, "drizzle");
+    if (existsSync(join(candidate, "meta", "_journal.json"))) return candidate;
+    const parent = dirname(dir);
+    if (existsSync(join(dir, "package.json")) || parent === dir) break;
+    dir = parent;
+  }
+  throw new AutonomyGateError(`autonomy-gate migrations not found: no drizzle/meta/_journal.json in the package containing ${from}.`);
+}
+
+/**
+ * Applies pending migrations to a database, given as an open libSQL client, a URL
+ * (`file:path.db`, a libSQL server URL) or `{ url, authToken }` for a libSQL server / Turso.
+ * Safe to run from many processes at once; already-applied migrations are skipped.
+ */
+export async function migrate(target: Client | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
+  const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
+  if (typeof target !== "string" && "execute" in target) {
+    await migrateClient(target, migrationsFolder);
+    return;
+  }
+  const client = await openClient(typeof target === "string" ? { url: target } : target);
+  try {
+    await migrateClient(client, migrationsFolder);
+  } finally {
+    client.close();
+  }
+}
+
+async function migrateClient(client: Client, migrationsFolder: string): Promise<void> {
+  const db = drizzle(client);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await drizzleMigrate(db, { migrationsFolder });
+      return;
+    } catch (error) {
+      // Another process applying the same migration makes ours fail ("table already exists" or a
+      // lock error); the retry re-reads the migrations table and finds nothing left to do.
+      if (attempt >= MIGRATE_ATTEMPTS) {
+        throw new AutonomyGateError(`Migrating the autonomy-gate database failed: ${String(error)}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}

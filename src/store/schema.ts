@@ -1,0 +1,157 @@
+/**
+ * The database schema (DESIGN §8). drizzle-kit generates the checked-in migrations in `drizzle/`
+ * from this file; change it, then run `npm run db:generate`.
+ *
+ * Verdict rows hold scores, codes and hashes only — never draft text (DESIGN §3.10).
+ */
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Decision, DecisionType, Eligibility, Level, LevelResult, Mode, Provenance, Route, Violation } from "../types.js";
+import type { AutonomyLevel } from "../competence/levels.js";
+import type { BreakerState, FlipPolicy } from "./types.js";
+
+export const verdicts = sqliteTable(
+  "verdicts",
+  {
+    /** Deterministic, given by the caller, so a re-run node upserts the same row. */
+    id: text("id").primaryKey(),
+    scope: text("scope").notNull(),
+    threadId: text("thread_id").notNull(),
+    draftHash: text("draft_hash").notNull(),
+    provenanceKey: text("provenance_key").notNull(),
+    /** The scope's evidence epoch when the verdict was stored. */
+    epoch: integer("epoch").notNull(),
+    passed: integer("passed", { mode: "boolean" }).notNull(),
+    composite: real("composite"),
+    mode: text("mode").$type<Mode>().notNull(),
+    route: text("route").$type<Route>().notNull(),
+    auditSampled: integer("audit_sampled", { mode: "boolean" }).notNull(),
+    levels: text("levels", { mode: "json" }).$type<LevelResult[]>().notNull(),
+    violations: text("violations", { mode: "json" }).$type<Violation[]>().notNull(),
+    unscored: text("unscored", { mode: "json" }).$type<Level[]>().notNull(),
+    provenance: text("provenance", { mode: "json" }).$type<Provenance>().notNull(),
+    eligibility: text("eligibility", { mode: "json" }).$type<Eligibility>(),
+    escalation: text("escalation", { mode: "json" }).$type<string[]>().notNull(),
+    rationale: text("rationale").notNull(),
+    /** The scope's policy version when the verdict was stored. */
+    policyVersion: integer("policy_version"),
+    createdAt: text("created_at").notNull(),
+    decisionType: text("decision_type").$type<DecisionType>(),
+    decision: text("decision", { mode: "json" }).$type<Decision>(),
+    decidedAt: text("decided_at"),
+    /** The scope's policy version when the decision was recorded. */
+    decisionPolicyVersion: integer("decision_policy_version"),
+  },
+  (t) => [
+    index("verdicts_scope_thread_created_idx").on(t.scope, t.threadId, t.createdAt),
+    // The latest verdicts of a scope (autonomy rate, listings).
+    index("verdicts_scope_created_idx").on(t.scope, t.createdAt),
+    // The swing-back window: latest decided auto-mode verdicts of the current epoch, newest first.
+    index("verdicts_scope_mode_epoch_decided_idx").on(t.scope, t.mode, t.epoch, t.decidedAt),
+    index("verdicts_scope_provenance_epoch_idx").on(t.scope, t.provenanceKey, t.epoch),
+  ],
+);
+
+/**
+ * Decided-verdict counts per body of evidence (scope × provenance key × epoch).
+ *
+ * Why counters rather than a COUNT query: the eligibility check runs on every gated draft, and a
+ * query over the decided verdicts grows with them; a counter row is one primary-key lookup at any
+ * size. The counters are updated in the same write transaction as the decision they count, so they
+ * can never drift from the verdict rows; a changed decision subtracts its old cell and adds the new.
+ */
+export const agreementCounters = sqliteTable(
+  "agreement_counters",
+  {
+    scope: text("scope").notNull(),
+    provenanceKey: text("provenance_key").notNull(),
+    epoch: integer("epoch").notNull(),
+    passApprove: integer("pass_approve").notNull().default(0),
+    passEdit: integer("pass_edit").notNull().default(0),
+    passReject: integer("pass_reject").notNull().default(0),
+    failApprove: integer("fail_approve").notNull().default(0),
+    failEdit: integer("fail_edit").notNull().default(0),
+    failReject: integer("fail_reject").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.provenanceKey, t.epoch] })],
+);
+
+export const scopes = sqliteTable("scopes", {
+  scope: text("scope").primaryKey(),
+  mode: text("mode").$type<Mode>().notNull(),
+  breaker: text("breaker").$type<BreakerState>().notNull(),
+  breakerReason: text("breaker_reason"),
+  epoch: integer("epoch").notNull(),
+  policy: text("policy", { mode: "json" }).$type<FlipPolicy>(),
+  policyVersion: integer("policy_version").notNull(),
+  /** The provenance key of the gate that last judged the scope; null before its first verdict. */
+  provenanceKey: text("provenance_key"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Global key/value settings; the kill switch lives under `kill_switch`. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/** Append-only and hash-chained: `hash = sha256(prevHash + canonicalJson({seq, at, kind, scope, actor, payload}))`. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    kind: text("kind").notNull(),
+    scope: text("scope"),
+    actor: text("actor").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_scope_seq_idx").on(t.scope, t.seq)],
+);
+
+export type VerdictRow = typeof verdicts.$inferSelect;
+export type ScopeRow = typeof scopes.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** The competence ledger (DESIGN §6): each scope's current belief strength. */
+export const competence = sqliteTable("competence", {
+  scope: text("scope").primaryKey(),
+  strength: real("strength").notNull(),
+  /** Ledger entries applied so far. */
+  updates: integer("updates").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * Every ledger update, oldest first: the competence curve, and what makes updates idempotent —
+ * a verdict's latest entry says which decision it already counted.
+ */
+export const competenceEvents = sqliteTable(
+  "competence_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    scope: text("scope").notNull(),
+    verdictId: text("verdict_id").notNull(),
+    decision: text("decision").$type<DecisionType>().notNull(),
+    signal: integer("signal").notNull(),
+    difficulty: real("difficulty").notNull(),
+    before: real("before").notNull(),
+    after: real("after").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [
+    index("competence_events_scope_seq_idx").on(t.scope, t.seq),
+    index("competence_events_verdict_seq_idx").on(t.verdictId, t.seq),
+  ],
+);
+
+/** Per-scope autonomy ceilings; a scope without a row is uncapped. */
+export const scopeCeilings = sqliteTable("scope_ceilings", {
+  scope: text("scope").primaryKey(),
+  ceiling: text("ceiling").$type<AutonomyLevel>().notNull(),
+  actor: text("actor").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export type CompetenceEventRow = typeof competenceEvents.$inferSelect;

@@ -1,0 +1,89 @@
+/**
+ * Verdict rows: insert-or-ignore by the caller's deterministic id, so a node that LangGraph
+ * re-runs on resume never stores a second verdict for the same draft.
+ */
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { Route, Verdict } from "../types.js";
+import type { StoreContext } from "./context.js";
+import { appendAuditTx } from "./audit.js";
+import { applyDecisionTx } from "./decisions.js";
+import { rowToVerdict, verdictToRow } from "./rows.js";
+import { verdicts } from "./schema.js";
+import { ensureScopeTx } from "./scopes.js";
+
+const DEFAULT_LIST_LIMIT = 100;
+
+/**
+ * Stores a verdict stamped with its scope's current evidence epoch and policy version. An id
+ * already stored returns the stored verdict unchanged (`inserted: false`). A verdict that arrives
+ * with a decision is stored undecided and the decision applied as by `recordDecision`, so the
+ * counters agree.
+ */
+export async function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
+  // Re-runs are the common repeat: answer them without taking the write lock.
+  const existing = await getVerdict(ctx, verdict.id);
+  if (existing !== null) return { verdict: existing, inserted: false };
+  return ctx.write(async (tx) => {
+    const [raced] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
+    if (raced !== undefined) return { verdict: rowToVerdict(raced), inserted: false };
+    const now = ctx.now();
+    const scope = await ensureScopeTx(tx, verdict.scope, now);
+    const { decision, ...undecided } = verdict;
+    const row = verdictToRow(undecided, { epoch: scope.epoch, policyVersion: scope.policyVersion });
+    await tx.insert(verdicts).values(row);
+    // Every auto route is stamped in the audit log in the same transaction as the verdict, so a
+    // crash can never leave an auto-approval without its audit entry.
+    if (verdict.route === "auto") {
+      await appendAuditTx(tx, now, {
+        kind: "auto_approve",
+        scope: verdict.scope,
+        actor: "gate",
+        payload: { verdictId: verdict.id, draftHash: verdict.draftHash, provenanceKey: verdict.provenance.provenanceKey },
+      });
+    }
+    if (decision === undefined) return { verdict: rowToVerdict(row), inserted: true };
+    return { verdict: (await applyDecisionTx(tx, row, decision, now)).verdict, inserted: true };
+  });
+}
+
+export function getVerdict(ctx: StoreContext, id: string): Promise<Verdict | null> {
+  return ctx.read(async (db) => {
+    const [row] = await db.select().from(verdicts).where(eq(verdicts.id, id));
+    return row === undefined ? null : rowToVerdict(row);
+  });
+}
+
+/** Verdicts newest first, by scope and/or thread. @default limit 100 */
+export function listVerdicts(ctx: StoreContext, filter: { scope?: string; threadId?: string; limit?: number }): Promise<Verdict[]> {
+  return ctx.read(async (db) => {
+    const rows = await db
+      .select()
+      .from(verdicts)
+      .where(
+        and(
+          filter.scope === undefined ? undefined : eq(verdicts.scope, filter.scope),
+          filter.threadId === undefined ? undefined : eq(verdicts.threadId, filter.threadId),
+        ),
+      )
+      .orderBy(desc(verdicts.createdAt), desc(sql`rowid`))
+      .limit(filter.limit ?? DEFAULT_LIST_LIMIT);
+    return rows.map(rowToVerdict);
+  });
+}
+
+/** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
+export function routeCounts(ctx: StoreContext, scope: string, limit: number): Promise<Record<Route, number>> {
+  return ctx.read(async (db) => {
+    const latest = db
+      .select({ route: verdicts.route })
+      .from(verdicts)
+      .where(eq(verdicts.scope, scope))
+      .orderBy(desc(verdicts.createdAt), desc(sql`rowid`))
+      .limit(limit)
+      .as("latest");
+    const rows = await db.select({ route: latest.route, n: count() }).from(latest).groupBy(latest.route);
+    const counts: Record<Route, number> = { auto: 0, human: 0, escalate: 0 };
+    for (const { route, n } of rows) counts[route] = n;
+    return counts;
+  });
+}
