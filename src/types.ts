@@ -96,6 +96,8 @@ export interface Provenance {
   /** Judge model id per level (the same id thrice when one model judges all levels). */
   judgeModels: Record<Level, string>;
   packageVersion: string;
+  /** The composite a verdict needed to pass: a different bar is different evidence. */
+  passThreshold: number;
   /** Stable hash of the fields above. */
   provenanceKey: string;
 }

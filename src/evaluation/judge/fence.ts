@@ -1,0 +1,43 @@
+/**
+ * Run data goes to the judge fenced in tags and escaped, so nothing inside it can close a fence or
+ * open a new one: every `<`, `>` and `&` (and the look-alike angle brackets a model might read as
+ * one) becomes an entity. openevals fences without escaping, and a draft holding `</output>`
+ * breaks out; here no data character can form a tag at all.
+ */
+
+/** The fences a judge prompt may contain, in the order they appear. */
+export const FENCE_NAMES = ["goal", "expectations", "steps", "draft", "evidence"] as const;
+export type FenceName = (typeof FENCE_NAMES)[number];
+
+const NEEDS_ESCAPE =
+  /[&<>\uFF1C\uFF1E\u2039\u203A\u3008\u3009\u27E8\u27E9\uFE64\uFE65\u02C2\u02C3\u276E\u276F\u2329\u232A\u1438\u1433\u226A\u226B\u00AB\u00BB]/g;
+
+/** Escape `text` so it cannot contain a tag, a fence close, or a look-alike of one. */
+export function escapeData(text: string): string {
+  return text.replace(NEEDS_ESCAPE, (ch) => {
+    if (ch === "&") return "&amp;";
+    if (ch === "<") return "&lt;";
+    if (ch === ">") return "&gt;";
+    return `&#x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()};`;
+  });
+}
+
+/** Turn any run value into text: strings as they are, everything else as indented JSON, capped. */
+export function dataText(value: unknown, maxChars: number): string {
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (value === undefined) text = "(none)";
+  else {
+    try {
+      text = JSON.stringify(value, null, 2) ?? String(value);
+    } catch {
+      text = "(unserializable value)";
+    }
+  }
+  return text.length > maxChars ? `${text.slice(0, maxChars)}\n[… ${text.length - maxChars} more characters not shown]` : text;
+}
+
+/** One fenced, escaped block. */
+export function fence(name: FenceName, text: string): string {
+  return `<${name}>\n${escapeData(text)}\n</${name}>`;
+}

@@ -1,0 +1,45 @@
+import type { Draft, Evidence, LevelResult, Step } from "../../types.js";
+import { runGuardrails, type GuardrailSetConfig } from "../guardrails/index.js";
+import { dataText, fence } from "../judge/fence.js";
+import { OUTCOME_PROMPT } from "../judge/prompts.js";
+import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+
+export interface OutcomeLevelInput {
+  goal: string;
+  steps: Step[];
+  draft: Draft;
+  evidence: Evidence | undefined;
+}
+
+/**
+ * Outcome level (DESIGN §3.3): deterministic guardrails first, then one compliance-and-grounding
+ * judge call over the draft and the evidence. The score is the judge's; a hard guardrail
+ * violation vetoes the verdict whatever that score (the gate's pass rule), and guardrail results
+ * stand when the judge fails. The judge is still asked after a hard violation, so the level
+ * score reports the judge's view independently of the veto.
+ */
+export async function evaluateOutcomeLevel(input: OutcomeLevelInput, run: LevelRun, guardrails: GuardrailSetConfig): Promise<LevelResult> {
+  const started = performance.now();
+  const violations = runGuardrails(
+    { draft: input.draft, evidence: input.evidence, goal: input.goal, steps: input.steps },
+    guardrails,
+  );
+  const draftBlock = input.draft.args === undefined ? input.draft.text : dataText({ text: input.draft.text, args: input.draft.args }, DATA_CAP);
+  const data = [
+    fence("goal", input.goal),
+    fence("draft", dataText(draftBlock, DATA_CAP)),
+    fence("evidence", dataText(input.evidence, DATA_CAP)),
+  ].join("\n\n");
+  const guardrailNote = violations.length === 0 ? "guardrails clean" : `guardrails: ${[...new Set(violations.map((v) => v.code))].join(", ")}`;
+  const answer = await askJudge("outcome", run, OUTCOME_PROMPT, data);
+  if (answer.status !== "scored") violations.push(...answer.violations);
+  return {
+    level: "outcome",
+    score: answer.status === "scored" ? answer.output.score : null,
+    reason: `${guardrailNote}; ${answer.status === "scored" ? answer.output.reasoning : answer.note}`,
+    violations,
+    promptId: answer.status === "skipped" ? null : OUTCOME_PROMPT.id,
+    latencyMs: elapsedMs(started),
+    ...flagsOf(answer.status === "scored" ? answer.output.flags : undefined),
+  };
+}

@@ -1,0 +1,65 @@
+import { canonicalJson } from "../../hash.js";
+import type { LevelFlags, LevelResult, Step, Violation } from "../../types.js";
+import { dataText, fence } from "../judge/fence.js";
+import { TRAJECTORY_PROMPT } from "../judge/prompts.js";
+import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+
+export interface TrajectoryLevelInput {
+  goal: string;
+  steps: Step[];
+}
+
+function outputKey(output: unknown): string {
+  try {
+    return canonicalJson(output) ?? "undefined";
+  } catch {
+    return String(output);
+  }
+}
+
+/**
+ * Deterministic loop check: the same step producing the same output more than once did no new
+ * work. Reported as a soft `repeated_step_output` per step name (never quoting the output).
+ */
+export function findRepeatedSteps(steps: Step[]): Violation[] {
+  const seen = new Map<string, { name: string; count: number }>();
+  for (const step of steps) {
+    const key = `${step.name}\u0000${outputKey(step.output)}`;
+    const entry = seen.get(key) ?? { name: step.name, count: 0 };
+    entry.count++;
+    seen.set(key, entry);
+  }
+  return [...seen.values()]
+    .filter((entry) => entry.count > 1)
+    .map((entry) => ({
+      code: "repeated_step_output",
+      severity: "soft" as const,
+      level: "trajectory" as const,
+      detail: `step "${entry.name}" produced the same output ${entry.count} times`,
+    }));
+}
+
+/**
+ * Trajectory level (DESIGN §3.2): one judge call over the ordered step board. `flags.loop` is
+ * raised by the judge's loop flag or by the deterministic repeat check, so loop escalation works
+ * under the kill switch too.
+ */
+export async function evaluateTrajectoryLevel(input: TrajectoryLevelInput, run: LevelRun): Promise<LevelResult> {
+  const started = performance.now();
+  const violations = findRepeatedSteps(input.steps);
+  const board = input.steps.map(({ name, output }, i) => ({ position: i + 1, name, output }));
+  const data = [fence("goal", input.goal), fence("steps", dataText(board, DATA_CAP))].join("\n\n");
+  const answer = await askJudge("trajectory", run, TRAJECTORY_PROMPT, data);
+  const flags: LevelFlags = answer.status === "scored" ? { ...answer.output.flags } : {};
+  if (violations.length > 0) flags.loop = true;
+  if (answer.status !== "scored") violations.push(...answer.violations);
+  return {
+    level: "trajectory",
+    score: answer.status === "scored" ? answer.output.score : null,
+    reason: answer.status === "scored" ? answer.output.reasoning : answer.note,
+    violations,
+    promptId: answer.status === "skipped" ? null : TRAJECTORY_PROMPT.id,
+    latencyMs: elapsedMs(started),
+    ...flagsOf(flags),
+  };
+}

@@ -1,0 +1,203 @@
+import { z } from "zod";
+import { GateConfigError } from "../errors.js";
+import { FIXED_SEVERITY_CODES } from "../evaluation/codes.js";
+import { BUILTIN_GUARDRAIL_CODES, type BuiltinGuardrailCode, type Guardrail, type GuardrailSetConfig } from "../evaluation/guardrails/index.js";
+import { isJudgeModel, type JudgeModel } from "../evaluation/judge/model.js";
+import type { EscalationTriggerOptions } from "../escalation/trigger-options.js";
+import { createEscalationTriggers, type EscalationTriggers } from "../escalation/triggers.js";
+import { resolvePolicy } from "../stats/policy.js";
+import type { FlipPolicy, GateStore } from "../store/types.js";
+import { LEVELS, type Level, type Severity } from "../types.js";
+
+/** One judge per level; a level without its own judge uses `default`. */
+export interface GateJudges {
+  /** Judge for every level not named below. */
+  default?: JudgeModel;
+  step?: JudgeModel;
+  trajectory?: JudgeModel;
+  outcome?: JudgeModel;
+}
+
+/** Options of the deterministic guardrails on the outcome level. */
+export interface GuardrailOptions {
+  /** Longest draft text, in characters, before `oversized_draft`. @default 5000 */
+  maxDraftChars?: number;
+  /** Built-in guardrails to switch off, by code. @default [] */
+  disable?: BuiltinGuardrailCode[];
+  /** Host guardrails, run after the built-ins: `(ctx) => Violation[]`. @default [] */
+  custom?: Guardrail[];
+}
+
+/** Options of {@link createGate}. */
+export interface GateOptions {
+  /**
+   * The LLM judge: any LangChain chat model (`ChatOpenAI`, any OpenAI-compatible endpoint via
+   * `configuration.baseURL`, another provider, a fake in tests), or one per level. Without a
+   * judge the gate runs its deterministic subset: judged levels are unscored with a soft
+   * `judge_unavailable` ("no judge configured"), so nothing can auto-approve.
+   * @default undefined
+   */
+  judge?: JudgeModel | GateJudges;
+  /** Levels to evaluate. @default ["step", "trajectory", "outcome"] */
+  levels?: Level[];
+  /** A verdict passes when the mean of its scored levels reaches this. @default 0.8 */
+  passThreshold?: number;
+  /** Timeout of each judge call attempt, in milliseconds. @default 30000 */
+  judgeTimeoutMs?: number;
+  /**
+   * Temperature for judge models that take one (not reasoning models; fakes have none). The
+   * host's model is never mutated. `null` leaves each model as configured.
+   * @default 0
+   */
+  judgeTemperature?: number | null;
+  /** Guardrail limits, switches and host guardrails. @default {} */
+  guardrails?: GuardrailOptions;
+  /**
+   * Severity per violation code, overriding the default: built-in guardrail codes,
+   * `step_mismatch`, `repeated_step_output` and host codes. `judge_unavailable`, `gate_error` and
+   * `kill_switch` are fixed.
+   * @default {}
+   */
+  severity?: Record<string, Severity>;
+  /** Global kill switch: no LLM call at all, deterministic checks only, nothing passes. @default false */
+  killSwitch?: boolean;
+  /** Scope of drafts whose input names none. @default "default" */
+  scope?: string;
+  /** Clock for `createdAt`. @default () => new Date() */
+  now?: () => Date;
+  /**
+   * Where verdicts, decisions and scope state live. With a store, `evaluate` routes by the scope's
+   * mode and eligibility and persists the verdict; without one every verdict is a shadow verdict
+   * routed to the human, and decisions cannot be backfilled.
+   * @default undefined
+   */
+  store?: GateStore;
+  /**
+   * The flip criterion and auto-mode guard rails (DESIGN §5) for scopes without a stored policy:
+   * `{ preset: "strict" }`, `{ minDecided: 100 }`, `{ auditRate: 0.1 }`, ...
+   * @default the "default" preset: n ≥ 50, agreement ≥ 0.80, 0 rejected passes, 5% audit sample
+   */
+  policy?: Partial<FlipPolicy>;
+  /**
+   * Escalation triggers (DESIGN §7), evaluated on every routed draft: any that fires routes the
+   * draft to `escalate`, ahead of auto and approval. Each trigger takes its options or `false`:
+   * `{ lowConfidence: { floor: 0.6 }, sensitive: { isSensitive: (input) => ... }, loop: false }`.
+   * @default every trigger on with its defaults (`low_competence` stays off)
+   */
+  escalation?: EscalationTriggerOptions;
+}
+
+/** Options after validation, with every default applied. */
+export interface ResolvedGateOptions {
+  judges: Record<Level, JudgeModel | null>;
+  levels: Level[];
+  passThreshold: number;
+  judgeTimeoutMs: number;
+  judgeTemperature: number | null;
+  guardrails: GuardrailSetConfig;
+  severity: Record<string, Severity>;
+  killSwitch: boolean;
+  scope: string;
+  now: () => Date;
+  store: GateStore | undefined;
+  policy: FlipPolicy;
+  escalationTriggers: EscalationTriggers;
+}
+
+export const DEFAULT_MAX_DRAFT_CHARS = 5000;
+const defaultNow = () => new Date();
+const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(", ");
+const isFunction = (v: unknown) => typeof v === "function";
+
+const OptionsSchema = z.strictObject({
+  judge: z.unknown().optional(),
+  levels: z
+    .array(z.enum(LEVELS, { error: `a level: one of ${quoteList(LEVELS)}` }), { error: `an array of levels (${quoteList(LEVELS)})` })
+    .min(1, { error: `at least one level of ${quoteList(LEVELS)}` })
+    .refine((levels) => new Set(levels).size === levels.length, { error: "each level at most once" })
+    .default([...LEVELS]),
+  passThreshold: z.number({ error: "a number from 0 to 1" }).min(0, { error: "a number from 0 to 1" }).max(1, { error: "a number from 0 to 1" }).default(0.8),
+  judgeTimeoutMs: z
+    .number({ error: "a whole number of milliseconds from 1 to 600000" })
+    .int({ error: "a whole number of milliseconds from 1 to 600000" })
+    .min(1, { error: "a whole number of milliseconds from 1 to 600000" })
+    .max(600_000, { error: "a whole number of milliseconds from 1 to 600000" })
+    .default(30_000),
+  judgeTemperature: z.number({ error: "a number from 0 to 2, or null" }).min(0, { error: "a number from 0 to 2, or null" }).max(2, { error: "a number from 0 to 2, or null" }).nullable().default(0),
+  guardrails: z
+    .strictObject(
+      {
+        maxDraftChars: z.number({ error: "a positive whole number of characters" }).int({ error: "a positive whole number of characters" }).positive({ error: "a positive whole number of characters" }).default(DEFAULT_MAX_DRAFT_CHARS),
+        disable: z.array(z.enum(BUILTIN_GUARDRAIL_CODES, { error: `a built-in guardrail code: one of ${quoteList(BUILTIN_GUARDRAIL_CODES)}` })).default([]),
+        custom: z.array(z.custom<Guardrail>(isFunction, { error: "a function (ctx) => Violation[]" })).default([]),
+      },
+      { error: "an object { maxDraftChars?, disable?, custom? }" },
+    )
+    .default({ maxDraftChars: DEFAULT_MAX_DRAFT_CHARS, disable: [], custom: [] }),
+  severity: z
+    .record(
+      z.string().refine((code) => !FIXED_SEVERITY_CODES.includes(code), { error: `a violation code other than ${quoteList(FIXED_SEVERITY_CODES)} (their severity is fixed)` }),
+      z.enum(["hard", "soft"], { error: '"hard" or "soft"' }),
+      { error: 'an object mapping violation codes to "hard" or "soft"' },
+    )
+    .default({}),
+  killSwitch: z.boolean({ error: "true or false" }).default(false),
+  scope: z.string({ error: "a non-empty string" }).min(1, { error: "a non-empty string" }).default("default"),
+  now: z.custom<() => Date>(isFunction, { error: "a function returning a Date" }).default(() => defaultNow),
+  policy: z.record(z.string(), z.unknown(), { error: "a partial flip policy object" }).optional(),
+  // Validated in depth by createEscalationTriggers, which names the bad trigger option.
+  escalation: z.unknown().optional(),
+  store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
+});
+
+const JUDGE_EXPECTED = "a LangChain chat model (e.g. ChatOpenAI) or { default?, step?, trajectory?, outcome? } of chat models";
+const JUDGE_KEYS = ["default", ...LEVELS] as const;
+
+function resolveJudges(judge: unknown): Record<Level, JudgeModel | null> {
+  if (judge === undefined || judge === null) return { step: null, trajectory: null, outcome: null };
+  if (isJudgeModel(judge)) return { step: judge, trajectory: judge, outcome: judge };
+  if (typeof judge !== "object" || Array.isArray(judge) || typeof (judge as { invoke?: unknown }).invoke === "function") {
+    throw new GateConfigError("judge", judge, JUDGE_EXPECTED);
+  }
+  const map = judge as Record<string, unknown>;
+  for (const [key, value] of Object.entries(map)) {
+    if (!(JUDGE_KEYS as readonly string[]).includes(key)) throw new GateConfigError(`judge.${key}`, value, `a key of the judge map: one of ${quoteList(JUDGE_KEYS)}`);
+    if (value !== undefined && !isJudgeModel(value)) throw new GateConfigError(`judge.${key}`, value, "a LangChain chat model (e.g. ChatOpenAI)");
+  }
+  const pick = (level: Level) => (map[level] ?? map.default ?? null) as JudgeModel | null;
+  return { step: pick("step"), trajectory: pick("trajectory"), outcome: pick("outcome") };
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined), root);
+}
+
+function pathName(path: PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+}
+
+/** Validate `options` and apply defaults; throws GateConfigError naming the bad value. */
+export function resolveGateOptions(options: unknown): ResolvedGateOptions {
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
+    throw new GateConfigError("options", options, "an options object");
+  }
+  const result = OptionsSchema.safeParse(options ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = [...(issue?.path ?? [])];
+    if (issue?.code === "unrecognized_keys") {
+      const key = issue.keys[0] ?? "";
+      const known = Object.keys(path.length === 0 ? OptionsSchema.shape : OptionsSchema.shape.guardrails.unwrap().shape);
+      throw new GateConfigError(pathName([...path, key]), valueAt(options, [...path, key]), `a known option: one of ${quoteList(known)}`);
+    }
+    throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
+  }
+  const { judge, policy, escalation, ...rest } = result.data;
+  return {
+    ...rest,
+    judges: resolveJudges(judge),
+    store: rest.store,
+    policy: resolvePolicy(policy ?? {}, "policy"),
+    escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),
+  };
+}

@@ -1,0 +1,54 @@
+import { GUARDRAIL_SET_VERSION, type GuardrailSetConfig } from "../evaluation/guardrails/index.js";
+import { judgeModelId, type JudgeModel } from "../evaluation/judge/model.js";
+import { PROMPTS_BY_LEVEL } from "../evaluation/judge/prompts.js";
+import { hashValue } from "../hash.js";
+import { LEVELS, type Level, type Provenance, type Severity } from "../types.js";
+import { PACKAGE_VERSION } from "../version.js";
+import { DEFAULT_MAX_DRAFT_CHARS } from "./options.js";
+
+export interface ProvenanceInput {
+  levels: readonly Level[];
+  judges: Record<Level, JudgeModel | null>;
+  guardrails: GuardrailSetConfig;
+  severity: Record<string, Severity>;
+  passThreshold: number;
+}
+
+/**
+ * The guardrail set this gate really runs: the built-in version, plus a short hash when the host
+ * changed it (limit, disabled built-ins, host guardrails by function name, severity overrides),
+ * since any of those changes what passes and so the evidence the flip rests on.
+ */
+function guardrailSetVersion({ guardrails, severity }: ProvenanceInput): string {
+  const changes = {
+    maxDraftChars: guardrails.maxDraftChars === DEFAULT_MAX_DRAFT_CHARS ? undefined : guardrails.maxDraftChars,
+    disable: guardrails.disable.length > 0 ? [...guardrails.disable].sort() : undefined,
+    custom: guardrails.custom.length > 0 ? guardrails.custom.map((fn, i) => fn.name || `#${i + 1}`) : undefined,
+    severity: Object.keys(severity).length > 0 ? severity : undefined,
+  };
+  if (Object.values(changes).every((v) => v === undefined)) return GUARDRAIL_SET_VERSION;
+  return `${GUARDRAIL_SET_VERSION}+${hashValue(changes).slice(0, 12)}`;
+}
+
+/**
+ * Provenance of every verdict of one gate: prompt `id@version`s of the requested levels, the
+ * guardrail set version, the judge model id per level (`none` when a level is not requested or
+ * has no judge), the package version, the pass threshold, and `provenanceKey`, a stable hash of all of these.
+ */
+export function buildProvenance(input: ProvenanceInput): Provenance {
+  const prompts = input.levels.flatMap((level) => PROMPTS_BY_LEVEL[level].map((p) => p.id));
+  const judgeModels = Object.fromEntries(
+    LEVELS.map((level) => {
+      const judge = input.levels.includes(level) ? input.judges[level] : null;
+      return [level, judge ? judgeModelId(judge) : "none"];
+    }),
+  ) as Record<Level, string>;
+  const fields = {
+    prompts,
+    guardrailSetVersion: guardrailSetVersion(input),
+    judgeModels,
+    packageVersion: PACKAGE_VERSION,
+    passThreshold: input.passThreshold,
+  };
+  return { ...fields, provenanceKey: hashValue(fields) };
+}
