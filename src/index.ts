@@ -1,4 +1,6 @@
 // The public API. Named exports only, so growing it is always a decision.
+
+// Vocabulary
 export { LEVELS, DECISION_TYPES } from "./types.js";
 export type {
   Level,
@@ -27,3 +29,86 @@ export {
   NotFoundError,
 } from "./errors.js";
 export { PACKAGE_VERSION } from "./version.js";
+
+// The gate
+export { createGate } from "./gate/create-gate.js";
+export type { Gate, Assessment, AssessContext, EvaluateContext } from "./gate/types.js";
+export type { GateOptions, GateJudges, GuardrailOptions, ResolvedGateOptions } from "./gate/options.js";
+export { VIOLATION_CODES } from "./evaluation/codes.js";
+export { GUARDRAIL_SET_VERSION, BUILTIN_GUARDRAIL_CODES } from "./evaluation/guardrails/index.js";
+export type { Guardrail, GuardrailContext, BuiltinGuardrailCode } from "./evaluation/guardrails/index.js";
+export {
+  STEP_EXPECTATIONS_PROMPT,
+  STEP_WELLFORMED_PROMPT,
+  TRAJECTORY_PROMPT,
+  OUTCOME_PROMPT,
+} from "./evaluation/judge/prompts.js";
+export type { JudgePrompt } from "./evaluation/judge/prompts.js";
+export { JudgeOutputSchema } from "./evaluation/judge/schema.js";
+export type { JudgeOutput } from "./evaluation/judge/schema.js";
+export type { JudgeModel } from "./evaluation/judge/model.js";
+
+// Graph surface: nodes, state, routing
+export { createGateDraftNode } from "./nodes/gate-draft.js";
+export type { GateDraftNodeOptions } from "./nodes/gate-draft.js";
+export { createAwaitApprovalNode } from "./nodes/await-approval.js";
+export type { AwaitApprovalNodeOptions } from "./nodes/await-approval.js";
+export type { ActionRequest, ApprovalRequest, GateSummary } from "./nodes/approval-payload.js";
+export { parseResume } from "./nodes/resume.js";
+export type { HumanDecision } from "./nodes/resume.js";
+export { gateStateFields, GateStateAnnotation } from "./nodes/state.js";
+export type { GateSlot } from "./nodes/state.js";
+export type { GateLike } from "./nodes/gate-like.js";
+export { routeAfterGate, routeAfterApproval } from "./routing/edges.js";
+export type { GateRouteTargets, ApprovalTargets } from "./routing/edges.js";
+export { decideRoute } from "./routing/decide-route.js";
+export type { RoutableAssessment, RouteContext, RouteDecision } from "./routing/decide-route.js";
+
+// Decisions: backfill, modes, status
+export { backfillDecision } from "./decisions/backfill.js";
+export type { DecisionInput } from "./decisions/backfill.js";
+export { switchMode } from "./decisions/modes.js";
+export type { SwitchModeOptions } from "./decisions/modes.js";
+export { scopeEligibility } from "./decisions/eligibility.js";
+export { computeStatus } from "./decisions/status.js";
+export type { ScopeStatus, StatusOptions } from "./decisions/status.js";
+
+// Statistics of the flip
+export { agrees, isRejectedPass, addDecision, tally, summarize, EMPTY_COUNTS } from "./stats/agreement.js";
+export type { AgreementSummary } from "./stats/agreement.js";
+export { wilsonInterval, wilsonLower, WILSON_Z } from "./stats/wilson.js";
+export type { WilsonInterval } from "./stats/wilson.js";
+export { cohensKappa } from "./stats/kappa.js";
+export { DEFAULT_FLIP_POLICY, STRICT_FLIP_POLICY, resolvePolicy } from "./stats/policy.js";
+export { evaluateEligibility } from "./stats/criterion.js";
+export { isAuditSampled } from "./stats/audit-sample.js";
+export { checkSwingBack } from "./stats/swing-back.js";
+export type { SwingBackCheck } from "./stats/swing-back.js";
+
+// Persistence
+export { createGateStore, DEFAULT_STORE_URL } from "./store/create-gate-store.js";
+export { migrate, findMigrationsFolder } from "./store/migrate.js";
+export type { MigrateOptions } from "./store/migrate.js";
+export { auditHash, GENESIS_HASH } from "./store/audit.js";
+export type {
+  GateStore,
+  GateStoreOptions,
+  FlipPolicy,
+  AgreementCounts,
+  ScopeState,
+  BreakerState,
+  AuditEntry,
+  AuditInput,
+  AuditVerification,
+  DecisionResult,
+} from "./store/types.js";
+
+// Golden evals
+export { runGoldens, meetsBar } from "../evals/run-goldens.js";
+export type { RunGoldensOptions, GoldenResult, SuiteResult, GoldenRunReport } from "../evals/run-goldens.js";
+export { loadGoldens, loadGoldenSuites, GoldenValidationError } from "../evals/load-goldens.js";
+export type { GoldenProblem, GoldenSuite, LoadedGolden } from "../evals/load-goldens.js";
+export { goldenCaseSchema } from "../evals/golden-schema.js";
+export type { GoldenCase, GoldenExpected } from "../evals/golden-schema.js";
+export { toJUnitXml } from "../evals/junit.js";
+export { toMarkdownSummary } from "../evals/summary.js";

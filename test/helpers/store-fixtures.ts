@@ -48,6 +48,7 @@ export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
       guardrailSetVersion: "g1",
       judgeModels: { step: "m", trajectory: "m", outcome: "m" },
       packageVersion: "0.1.0",
+      passThreshold: 0.8,
       provenanceKey: "pk-1",
     },
     mode: "shadow",

@@ -1,0 +1,96 @@
+// The main job: the outreach campaign graph end to end on the embedded libSQL file database, through
+// the whole life cycle — shadow verdicts, decisions backfilled, the scope earning eligibility, the
+// operator switching to auto, auto-approvals with audit samples, and a drift that trips it back.
+import { rmSync } from "node:fs";
+import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
+import { judgeFromEnv } from "../src/cli/judge-from-env.js";
+import { renderStatus } from "../src/cli/commands/status.js";
+import { computeStatus } from "../src/decisions/status.js";
+import { switchMode } from "../src/decisions/modes.js";
+import { OperationRefusedError } from "../src/errors.js";
+import { createGate } from "../src/gate/create-gate.js";
+import { localFilePath } from "../src/store/connection.js";
+import { createGateStore } from "../src/store/create-gate-store.js";
+import { createOutreachGraph } from "./outreach/graph.js";
+import { loadReviewerFixture, reviewerResume, type ScriptedProspect } from "./outreach/demo-fixture.js";
+import { outreachScriptedJudges } from "./scripted-judge.js";
+
+const SCOPE = "outreach:first_touch";
+const url = process.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
+const log = (line = "") => process.stdout.write(`${line}\n`);
+
+const live = Boolean(process.env.OPENAI_API_KEY);
+const judge = live ? judgeFromEnv(process.env).model : outreachScriptedJudges();
+log(
+  live
+    ? `Judge: LIVE model ${process.env.JUDGE_MODEL ?? "gpt-4o-mini"} from OPENAI_API_KEY${process.env.OPENAI_BASE_URL ? ` at ${process.env.OPENAI_BASE_URL}` : ""}.`
+    : "Judge: SCRIPTED responses (no OPENAI_API_KEY set) — deterministic and offline.",
+);
+
+const file = localFilePath(url);
+if (file) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  log(`Database: ${url} (started fresh; inspect it afterwards with \`npx autonomy-gate status --db ${url}\`).`);
+}
+const store = createGateStore({ url });
+const gate = createGate({ judge, store, scope: SCOPE });
+const graph = createOutreachGraph({ gate, scope: SCOPE }).compile({ checkpointer: new MemorySaver() });
+
+async function runProspect(prospect: ScriptedProspect): Promise<string> {
+  const config = { configurable: { thread_id: `${prospect.id}` } };
+  let result = await graph.invoke({ prospect, touch: 1 }, config);
+  let decided = "-";
+  if (isInterrupted(result)) {
+    const request = result.__interrupt__[0]?.value as { actionRequests: Array<{ args: Record<string, unknown> }> };
+    decided = prospect.review;
+    result = await graph.invoke(new Command({ resume: reviewerResume(prospect.review, request.actionRequests[0]?.args ?? {}) }), config);
+  }
+  const v = result.gate?.verdict;
+  const codes = v?.violations.map((x) => x.code).join(",") || "none";
+  const sample = v?.auditSampled ? " (audit sample)" : "";
+  return `${prospect.id} ${v?.passed ? "PASS" : "fail"} ${v?.composite?.toFixed(2) ?? "-   "} route=${v?.route}${sample} human=${decided} -> ${result.status} [${codes}]`;
+}
+
+async function showStatus(title: string) {
+  log(`\n== ${title}`);
+  log(renderStatus(await computeStatus(store, { scope: SCOPE }), await store.getKillSwitch()).trimEnd());
+}
+
+async function tryAuto(actor: string) {
+  try {
+    await switchMode(store, SCOPE, "auto", { actor, reason: "flip criterion met" });
+    log(`Operator ${actor}: switched ${SCOPE} to auto.`);
+    return true;
+  } catch (error: unknown) {
+    if (!(error instanceof OperationRefusedError)) throw error;
+    log(`Operator ${actor}: ${error.message}`);
+    return false;
+  }
+}
+
+// After a trip, a few more drafts show the human seeing every draft again.
+const AFTER_TRIP = 3;
+let tripAt: number | null = null;
+for (const phase of loadReviewerFixture()) {
+  log(`\n== Phase "${phase.name}": ${phase.prospects.length} prospects`);
+  if (phase.mode === "auto" && (await store.getScopeState(SCOPE)).mode !== "auto") {
+    await showStatus("Status before the flip");
+    if (!(await tryAuto("ops@example.com"))) break;
+    await showStatus("Status after the flip");
+  }
+  for (const [i, prospect] of phase.prospects.entries()) {
+    log(`  ${await runProspect(prospect)}`);
+    if (phase.name === "shadow" && i === Math.floor(phase.prospects.length / 2)) await tryAuto("eager-operator");
+    const state = await store.getScopeState(SCOPE);
+    if (phase.mode === "auto" && state.breaker === "open" && tripAt === null) {
+      tripAt = i;
+      log(`  !! Breaker tripped: ${state.breakerReason}. ${SCOPE} is back in shadow and must re-earn.`);
+    }
+    if (tripAt !== null && i >= tripAt + AFTER_TRIP) break;
+  }
+}
+
+await showStatus("Final status");
+const audit = await store.verifyAudit();
+log(`\nAudit log: ${audit.ok ? `intact (${audit.checked} rows, hash-chained)` : `BROKEN at row ${audit.firstBad?.seq}`}.`);
+store.close();

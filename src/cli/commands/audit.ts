@@ -1,0 +1,27 @@
+import { parseArgs } from "node:util";
+import { CliUsageError, type CliCommand } from "../io.js";
+import { withStore } from "../open-store.js";
+
+export const auditCommand: CliCommand = {
+  name: "audit",
+  summary: "Verify the hash chain of the audit log (exit 1 naming the first bad row)",
+  usage: "autonomy-gate audit verify [--db URL]",
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { db: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals[0] !== "verify" || positionals.length !== 1) {
+      throw new CliUsageError(`Expected "verify", got: ${positionals.join(" ") || "nothing"}`);
+    }
+    const result = await withStore(values.db, io, (store) => store.verifyAudit());
+    if (result.ok) {
+      io.stdout(`Audit log intact: ${result.checked} rows verified.\n`);
+      return 0;
+    }
+    io.stderr(`Audit log tampered: row ${result.firstBad?.seq}: ${result.firstBad?.problem} (${result.checked} rows checked).\n`);
+    return 1;
+  },
+};

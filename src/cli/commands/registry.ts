@@ -1,0 +1,27 @@
+import type { CliCommand } from "../io.js";
+import { auditCommand } from "./audit.js";
+import { ceilingCommand } from "./ceiling.js";
+import { certifyCommand } from "./certify.js";
+import { decideCommand } from "./decide.js";
+import { escalationsCommand } from "./escalations.js";
+import { evalCommand } from "./eval.js";
+import { killCommand } from "./kill.js";
+import { migrateCommand } from "./migrate.js";
+import { modeCommand } from "./mode.js";
+import { reportCommand } from "./report.js";
+import { statusCommand } from "./status.js";
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  statusCommand,
+  modeCommand,
+  ceilingCommand,
+  killCommand,
+  decideCommand,
+  escalationsCommand,
+  auditCommand,
+  evalCommand,
+  certifyCommand,
+  reportCommand,
+];

@@ -1,0 +1,69 @@
+import { parseArgs } from "node:util";
+import { computeStatus, type ScopeStatus } from "../../decisions/status.js";
+import { ratio, table } from "../format.js";
+import type { CliCommand } from "../io.js";
+import { withStore } from "../open-store.js";
+
+export const statusCommand: CliCommand = {
+  name: "status",
+  summary: "Per-scope mode, agreement with its uncertainty, eligibility, breaker, autonomy rate",
+  usage: "autonomy-gate status [--scope S] [--json] [--db URL]",
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { db: { type: "string" }, scope: { type: "string" }, json: { type: "boolean", default: false } },
+      strict: true,
+    });
+    const statuses = await withStore(values.db, io, async (store) => {
+      const killSwitch = await store.getKillSwitch();
+      const scopes = await computeStatus(store, values.scope ? { scope: values.scope } : {});
+      return { killSwitch, scopes };
+    });
+    if (values.json) {
+      io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch));
+    return 0;
+  },
+};
+
+/** The status table an operator reads. */
+export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string {
+  const header = `kill switch: ${killSwitch ? "ON (no LLM calls, nothing auto-approves)" : "off"}\n`;
+  if (scopes.length === 0) return `${header}No scopes yet: nothing has been gated.\n`;
+  const rows = scopes.map((s) => [
+    s.scope,
+    s.mode,
+    String(s.n),
+    ratio(s.agreement),
+    ratio(s.wilsonLower),
+    ratio(s.kappa),
+    ratio(s.passPrecision),
+    String(s.rejectedPasses),
+    s.eligible ? "yes" : "no",
+    s.breaker,
+    ratio(s.autonomyRate),
+    ratio(s.escalationRate),
+    ratio(s.escalationAppropriateness),
+    ratio(s.missedEscalationRate),
+    ratio(s.handoffSufficiency),
+    (s.provenanceKey ?? "-").slice(0, 12),
+  ]);
+  const reasons = scopes
+    .filter((s) => !s.eligible || s.breakerReason)
+    .map((s) => {
+      const notes = [...(s.eligible ? [] : [`not eligible: ${s.reasons.join("; ")}`])];
+      if (s.breaker === "open" && s.breakerReason) notes.push(`breaker tripped: ${s.breakerReason}`);
+      return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
+    })
+    .filter(Boolean);
+  return (
+    header +
+    table(
+      ["scope", "mode", "n", "agree", "wilson", "kappa", "pass-prec", "rej-pass", "eligible", "breaker", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff", "provenance"],
+      rows,
+    ) +
+    (reasons.length ? `${reasons.join("\n")}\n` : "")
+  );
+}

@@ -1,0 +1,10 @@
+import type { CliIo } from "./io.js";
+
+/** The database a CLI command works on: `--db`, else `AUTONOMY_GATE_DB`, else the default file. */
+export function resolveDbUrl(flag: string | undefined, io: CliIo): string {
+  return flag ?? io.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
+}
+
+export function resolveAuthToken(io: CliIo): string | undefined {
+  return io.env.AUTONOMY_GATE_DB_TOKEN;
+}

@@ -1,0 +1,46 @@
+import { AutonomyGateError } from "../errors.js";
+import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
+import { COMMANDS } from "./commands/registry.js";
+
+/** Runs one CLI invocation and resolves to its exit code (0 ok, 1 failed check, 2 bad input). */
+export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = COMMANDS): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(helpText(commands));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}.\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error: unknown) {
+    if (error instanceof CliUsageError || isParseArgsError(error)) {
+      io.stderr(`${(error as Error).message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof AutonomyGateError) {
+      io.stderr(`${error.name}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`autonomy-gate ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
+function helpText(commands: CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `autonomy-gate <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
+}

@@ -1,0 +1,29 @@
+import { withCompetence } from "../competence/enforce.js";
+import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
+import { evaluateEligibility } from "../stats/criterion.js";
+import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
+import type { Eligibility } from "../types.js";
+import { policyFor } from "./policy-for.js";
+
+/**
+ * Eligibility of a scope on its current evidence: the counters of (scope, current provenance key,
+ * current epoch). One primary-key read, so it stays flat however long the history grows. When the
+ * host opts in to the competence ledger (`competence.enforce`), the autonomous band is required
+ * too: one more primary-key read.
+ */
+export async function scopeEligibility(
+  store: GateStore,
+  state: ScopeState,
+  gatePolicy?: FlipPolicy,
+  competence?: CompetenceOptions,
+): Promise<Eligibility> {
+  if (!state.provenanceKey) {
+    return { eligible: false, reasons: ["no verdicts yet"], n: 0, agreement: null, wilsonLower: null, kappa: null, rejectedPasses: 0 };
+  }
+  const counts = await store.getCounts(state.scope, state.provenanceKey, state.epoch);
+  const eligibility = evaluateEligibility(counts, policyFor(state, gatePolicy));
+  if (!competence?.enforce) return eligibility;
+  const config = resolveCompetence(competence);
+  const strength = (await store.getCompetence(state.scope))?.strength ?? config.initial;
+  return withCompetence(eligibility, strength, config);
+}

@@ -1,0 +1,65 @@
+import type { CompetenceOptions } from "../competence/options.js";
+import { decideRoute } from "../routing/decide-route.js";
+import { isAuditSampled } from "../stats/audit-sample.js";
+import type { FlipPolicy, GateStore } from "../store/types.js";
+import type { Level, LevelResult, Provenance, Verdict, Violation } from "../types.js";
+import { scopeEligibility } from "./eligibility.js";
+import { policyFor } from "./policy-for.js";
+
+/** The evaluation part of a verdict, as the gate's assessor produces it. */
+export interface AssessedDraft {
+  draftHash: string;
+  levels: LevelResult[];
+  composite: number | null;
+  passed: boolean;
+  violations: Violation[];
+  unscored: Level[];
+  rationale: string;
+  provenance: Provenance;
+}
+
+export interface RouteMeta {
+  id: string;
+  scope: string;
+  threadId: string;
+  createdAt: string;
+  killSwitch: boolean;
+  /** Escalation trigger codes that fired for this draft. */
+  escalation: string[];
+  gatePolicy?: FlipPolicy;
+  /** The competence ledger's options; with `enforce`, auto also requires the autonomous band. */
+  competence?: CompetenceOptions;
+}
+
+/**
+ * Routes an assessed draft for its scope (DESIGN §4) and persists the verdict. An auto route is
+ * stamped in the verdict and, by the store in the same transaction, in the audit log. Saving is insert-or-ignore by the deterministic id,
+ * so a concurrent or repeated run returns the verdict already stored.
+ */
+export async function routeAndRecord(store: GateStore, assessed: AssessedDraft, meta: RouteMeta): Promise<Verdict> {
+  const { state } = await store.setProvenanceKey(meta.scope, assessed.provenance.provenanceKey);
+  const policy = policyFor(state, meta.gatePolicy);
+  const eligibility = await scopeEligibility(store, state, meta.gatePolicy, meta.competence);
+  const decision = decideRoute(assessed, {
+    mode: state.mode,
+    eligible: eligibility.eligible,
+    breaker: state.breaker,
+    killSwitch: meta.killSwitch,
+    auditSampled: isAuditSampled(assessed.draftHash, policy.auditRate, meta.scope),
+    escalation: meta.escalation,
+  });
+  const verdict: Verdict = {
+    id: meta.id,
+    scope: meta.scope,
+    threadId: meta.threadId,
+    ...assessed,
+    mode: state.mode,
+    route: decision.route,
+    auditSampled: decision.auditSampled,
+    escalation: meta.escalation,
+    eligibility,
+    createdAt: meta.createdAt,
+  };
+  const saved = await store.saveVerdict(verdict);
+  return saved.verdict;
+}

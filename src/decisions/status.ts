@@ -1,0 +1,114 @@
+import { escalationKpis, type EscalationKpis } from "../escalation/kpis.js";
+import { competenceBand, type CompetenceBand } from "../competence/band.js";
+import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";
+import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
+import { summarize } from "../stats/agreement.js";
+import { EMPTY_COUNTS } from "../stats/agreement.js";
+import { cohensKappa } from "../stats/kappa.js";
+import { wilsonLower } from "../stats/wilson.js";
+import type { BreakerState, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
+import type { Mode } from "../types.js";
+import { scopeEligibility } from "./eligibility.js";
+import { policyFor } from "./policy-for.js";
+
+/** Everything the operator sees for one scope (`autonomy-gate status`), escalation KPIs included. */
+export interface ScopeStatus extends EscalationKpis {
+  scope: string;
+  mode: Mode;
+  breaker: BreakerState;
+  breakerReason: string | null;
+  epoch: number;
+  provenanceKey: string | null;
+  n: number;
+  agreement: number | null;
+  wilsonLower: number | null;
+  kappa: number | null;
+  passPrecision: number | null;
+  rejectedPasses: number;
+  eligible: boolean;
+  /** Why not eligible (empty when eligible). */
+  reasons: string[];
+  /** Share of the latest verdicts routed auto. */
+  autonomyRate: number | null;
+  /** Verdicts the autonomy rate looks at. */
+  autonomyWindow: number;
+  policy: FlipPolicy;
+  /** The scope's policy version: verdicts and decisions are stamped with it. */
+  policyVersion: number;
+  /**
+   * The level the scope operates at now, capped by its ceiling: L3 (consultant) while
+   * guidance-seeking, L4 (approver) in shadow, L5 (observer) in auto with the breaker closed and the
+   * kill switch off.
+   */
+  level: AutonomyLevel;
+  /** The user's role at that level. */
+  role: string;
+  /** The scope's ceiling; null when uncapped. */
+  ceiling: AutonomyLevel | null;
+  /** Belief strength of the competence ledger (the configured initial before any decision). */
+  competence: number;
+  competenceBand: CompetenceBand;
+  /** Decisions the ledger has counted. */
+  competenceUpdates: number;
+}
+
+export interface StatusOptions {
+  scope?: string;
+  /** How many of the latest verdicts the autonomy rate covers. @default 1000 */
+  autonomyWindow?: number;
+  gatePolicy?: FlipPolicy;
+  /** The competence ledger's options (bands, initial value, enforcement). @default {} */
+  competence?: CompetenceOptions;
+}
+
+/** Status of one scope, or of every scope the store knows. */
+export async function computeStatus(store: GateStore, options: StatusOptions = {}): Promise<ScopeStatus[]> {
+  const states = options.scope ? [await store.getScopeState(options.scope)] : await store.listScopes();
+  const killSwitch = await store.getKillSwitch();
+  return Promise.all(states.map((state) => scopeStatus(store, state, options, killSwitch)));
+}
+
+async function scopeStatus(store: GateStore, state: ScopeState, options: StatusOptions, killSwitch: boolean): Promise<ScopeStatus> {
+  const counts = state.provenanceKey ? await store.getCounts(state.scope, state.provenanceKey, state.epoch) : EMPTY_COUNTS;
+  const summary = summarize(counts);
+  const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence);
+  const config = resolveCompetence(options.competence);
+  const [ledger, ceiling, policyVersion] = await Promise.all([
+    store.getCompetence(state.scope),
+    store.getCeiling(state.scope),
+    store.getPolicyVersion(state.scope),
+  ]);
+  const strength = ledger?.strength ?? config.initial;
+  const band = competenceBand(strength, config);
+  const level = autonomyLevel({ mode: state.mode, breaker: state.breaker, killSwitch, band, ceiling });
+  const window = options.autonomyWindow ?? 1000;
+  const routes = await store.routeCounts(state.scope, window);
+  const total = routes.auto + routes.human + routes.escalate;
+  return {
+    scope: state.scope,
+    mode: state.mode,
+    breaker: state.breaker,
+    breakerReason: state.breakerReason,
+    epoch: state.epoch,
+    provenanceKey: state.provenanceKey,
+    n: summary.n,
+    agreement: summary.agreement,
+    wilsonLower: wilsonLower(summary.agree, summary.n),
+    kappa: cohensKappa(counts),
+    passPrecision: summary.passPrecision,
+    rejectedPasses: summary.rejectedPasses,
+    eligible: eligibility.eligible,
+    reasons: eligibility.reasons,
+    autonomyRate: total === 0 ? null : routes.auto / total,
+    autonomyWindow: total,
+    policy: policyFor(state, options.gatePolicy),
+    policyVersion,
+    level,
+    role: LEVEL_ROLES[level],
+    ceiling,
+    competence: strength,
+    competenceBand: band,
+    competenceUpdates: ledger?.updates ?? 0,
+    ...(await escalationKpis(store, state.scope)),
+  };
+}

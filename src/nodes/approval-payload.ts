@@ -1,0 +1,54 @@
+import type { DecisionType, Eligibility, LevelResult, Mode, Violation } from "../types.js";
+import type { GateSlot } from "./state.js";
+
+/** One action under review, in the LangChain v1 human-in-the-loop vocabulary. */
+export interface ActionRequest {
+  name: string;
+  args: Record<string, unknown>;
+  description?: string;
+}
+
+/** The verdict summary a reviewer (or UI) sees next to the action. */
+export interface GateSummary {
+  verdictId: string;
+  scope: string;
+  passed: boolean;
+  composite: number | null;
+  levels: LevelResult[];
+  violations: Violation[];
+  rationale: string;
+  mode: Mode;
+  auditSampled: boolean;
+  eligibility: Eligibility | null;
+}
+
+/** The value `await_approval` interrupts with (DESIGN §9). */
+export interface ApprovalRequest {
+  actionRequests: ActionRequest[];
+  reviewConfigs: Array<{ actionName: string; allowedDecisions: DecisionType[] }>;
+  gate: GateSummary;
+}
+
+export function buildApprovalRequest(
+  slot: GateSlot,
+  action: ActionRequest,
+  allowedDecisions: DecisionType[],
+): ApprovalRequest {
+  const { verdict } = slot;
+  return {
+    actionRequests: [{ ...action, description: action.description ?? verdict.rationale }],
+    reviewConfigs: [{ actionName: action.name, allowedDecisions }],
+    gate: {
+      verdictId: verdict.id,
+      scope: verdict.scope,
+      passed: verdict.passed,
+      composite: verdict.composite,
+      levels: verdict.levels,
+      violations: verdict.violations,
+      rationale: verdict.rationale,
+      mode: verdict.mode,
+      auditSampled: verdict.auditSampled,
+      eligibility: verdict.eligibility ?? null,
+    },
+  };
+}
