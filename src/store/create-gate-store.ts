@@ -7,6 +7,8 @@ import { GateConfigError } from "../errors.js";
 import { appendAudit, listAudit, verifyAudit } from "./audit.js";
 import { createConnection } from "./context.js";
 import { getCounts } from "./counters.js";
+import { escalationMethods } from "./escalations.js";
+import { ledgerMethods } from "./ledger-methods.js";
 import { recentAutoDecisions, recordDecision } from "./decisions.js";
 import { getScopeState, listScopes, setMode, setPolicy, setProvenanceKey, tripBreaker } from "./scopes.js";
 import { getKillSwitch, setKillSwitch } from "./settings.js";
@@ -73,5 +75,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     appendAudit: (entry) => appendAudit(ctx, entry),
     listAudit: (filter) => listAudit(ctx, filter),
     verifyAudit: () => verifyAudit(ctx),
+    ...ledgerMethods(ctx),
+    ...escalationMethods(ctx),
   };
 }

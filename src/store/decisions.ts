@@ -9,6 +9,7 @@ import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { Executor, StoreContext } from "./context.js";
 import { bumpCounterTx, counterCell } from "./counters.js";
 import { normalizeDecision, rowToVerdict } from "./rows.js";
+import { readScopeRow } from "./scopes.js";
 import { verdicts, type VerdictRow } from "./schema.js";
 import type { DecisionResult } from "./types.js";
 
@@ -30,7 +31,9 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
   if (oldCell !== null) await bumpCounterTx(tx, key, oldCell, -1);
   if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
   const stored = normalizeDecision(decision);
-  const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at };
+  // Stamped with the policy in force now; an earlier decision keeps the version it was recorded under.
+  const { row: scope } = await readScopeRow(tx, row.scope, now);
+  const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: scope.policyVersion };
   await tx.update(verdicts).set(update).where(eq(verdicts.id, row.id));
   await appendAuditTx(tx, now, {
     kind: "decision",

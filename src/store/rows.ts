@@ -32,6 +32,7 @@ export function verdictToRow(verdict: Verdict, stamp: { epoch: number; policyVer
     decisionType: verdict.decision?.type ?? null,
     decision: verdict.decision === undefined ? null : normalizeDecision(verdict.decision),
     decidedAt: verdict.decision?.at ?? null,
+    decisionPolicyVersion: verdict.decision === undefined ? null : stamp.policyVersion,
   };
 }
 

@@ -7,6 +7,9 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Decision, DecisionType, Eligibility, Level, LevelResult, Mode, Provenance, Route, Violation } from "../types.js";
 import type { AutonomyLevel } from "../competence/levels.js";
+import type { EscalationCode } from "../escalation/codes.js";
+import type { EscalationPriority } from "../escalation/routing-rules.js";
+import type { EscalationPackage, EscalationResolution, EscalationStatus } from "../escalation/types.js";
 import type { BreakerState, FlipPolicy } from "./types.js";
 
 export const verdicts = sqliteTable(
@@ -155,3 +158,36 @@ export const scopeCeilings = sqliteTable("scope_ceilings", {
 });
 
 export type CompetenceEventRow = typeof competenceEvents.$inferSelect;
+
+/**
+ * Escalations (DESIGN §7): one per escalated verdict, its id derived from the verdict id so a
+ * re-run escalate node finds the row it wrote. Unlike verdict rows, `package` may hold the draft —
+ * the owner needs it — but only as returned by the host's redaction hook.
+ */
+export const escalations = sqliteTable(
+  "escalations",
+  {
+    id: text("id").primaryKey(),
+    verdictId: text("verdict_id").notNull(),
+    scope: text("scope").notNull(),
+    threadId: text("thread_id").notNull(),
+    queue: text("queue").notNull(),
+    priority: text("priority").$type<EscalationPriority>().notNull(),
+    codes: text("codes", { mode: "json" }).$type<EscalationCode[]>().notNull(),
+    package: text("package", { mode: "json" }).$type<EscalationPackage>().notNull(),
+    status: text("status").$type<EscalationStatus>().notNull(),
+    /** Copied out of `resolution` so the KPIs are plain sums. */
+    appropriate: integer("appropriate", { mode: "boolean" }),
+    sufficient: integer("sufficient", { mode: "boolean" }),
+    resolution: text("resolution", { mode: "json" }).$type<EscalationResolution>(),
+    createdAt: text("created_at").notNull(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [
+    index("escalations_scope_created_idx").on(t.scope, t.createdAt),
+    // `escalations list --open`: the open ones, oldest first for a queue.
+    index("escalations_status_created_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export type EscalationRow = typeof escalations.$inferSelect;

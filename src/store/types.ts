@@ -1,4 +1,6 @@
 import type { Decision, DecisionType, Mode, Verdict } from "../types.js";
+import type { EscalationStore } from "../escalation/types.js";
+import type { LedgerStore } from "./ledger-types.js";
 
 /**
  * The flip criterion and the guard rails around auto mode for one scope (DESIGN §5).
@@ -111,8 +113,11 @@ export interface DecisionResult {
   changed: boolean;
 }
 
-/** The persistence API the gate, the nodes and the CLI use. */
-export interface GateStore {
+/**
+ * The persistence API the gate, the nodes and the CLI use (the ledger part: see ledger-types.ts;
+ * the escalation part: see ../escalation/types.ts).
+ */
+export interface GateStore extends LedgerStore, EscalationStore {
   readonly url: string;
   migrate(): Promise<void>;
   close(): void;

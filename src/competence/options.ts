@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { GateConfigError } from "../errors.js";
+
+/**
+ * Options of the competence ledger (DESIGN §6, seed 002). The ledger is always recorded and
+ * reported; `enforce` makes it a gate condition.
+ */
+export interface CompetenceOptions {
+  /** Learning rate α of `s ← clip(s + α · signal · difficulty, 0, 1)`. @default 0.15 */
+  alpha?: number;
+  /** Belief strength of a scope with no decisions yet. @default 0.4 */
+  initial?: number;
+  /** Lower bound of the proposal band: below it a scope is guidance-seeking. @default 0.4 */
+  proposalAt?: number;
+  /** Lower bound of the autonomous band. @default 0.7 */
+  autonomousAt?: number;
+  /**
+   * Opt in: auto additionally requires the autonomous band, and a guidance-seeking scope
+   * escalates with `low_competence`. Off, the ledger is recorded and reported only.
+   * @default false
+   */
+  enforce?: boolean;
+}
+
+/** Competence options with every default filled in and validated. */
+export type CompetenceConfig = Required<CompetenceOptions>;
+
+export const DEFAULT_COMPETENCE: Readonly<CompetenceConfig> = Object.freeze({
+  alpha: 0.15,
+  initial: 0.4,
+  proposalAt: 0.4,
+  autonomousAt: 0.7,
+  enforce: false,
+});
+
+const unit = z.number().min(0).max(1);
+
+const FIELDS: { [K in keyof CompetenceConfig]: { schema: z.ZodType; expected: string } } = {
+  alpha: { schema: z.number().gt(0).max(1), expected: "a number in (0, 1]" },
+  initial: { schema: unit, expected: "a number in [0, 1]" },
+  proposalAt: { schema: unit, expected: "a number in [0, 1]" },
+  autonomousAt: { schema: unit, expected: "a number in [0, 1]" },
+  enforce: { schema: z.boolean(), expected: "a boolean" },
+};
+
+const FIELD_NAMES = Object.keys(FIELDS) as Array<keyof CompetenceConfig>;
+
+/**
+ * Complete, validated competence options. `path` prefixes field names in errors.
+ * @throws GateConfigError naming the first bad field, the value received and the valid range.
+ */
+export function resolveCompetence(options: CompetenceOptions = {}, path = "competence"): CompetenceConfig {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new GateConfigError(path, options, "an object with some CompetenceOptions fields");
+  }
+  const input = options as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!(key in FIELDS)) {
+      throw new GateConfigError(`${path}.${key}`, input[key], `no such field; valid fields: ${FIELD_NAMES.join(", ")}`);
+    }
+  }
+  const checked: Record<string, unknown> = {};
+  for (const key of FIELD_NAMES) {
+    if (input[key] === undefined) continue;
+    const { schema, expected } = FIELDS[key];
+    const result = schema.safeParse(input[key]);
+    if (!result.success) throw new GateConfigError(`${path}.${key}`, input[key], expected, { cause: result.error });
+    checked[key] = result.data;
+  }
+  const config = { ...DEFAULT_COMPETENCE, ...checked } as CompetenceConfig;
+  if (config.autonomousAt <= config.proposalAt) {
+    throw new GateConfigError(
+      `${path}.autonomousAt`,
+      config.autonomousAt,
+      `a number in [0, 1] above proposalAt (${config.proposalAt})`,
+    );
+  }
+  return config;
+}

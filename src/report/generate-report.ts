@@ -1,0 +1,20 @@
+import type { GateStore } from "../store/types.js";
+import { renderReportHtml } from "./render-html.js";
+import { buildReportData, type ReportDataOptions } from "./series.js";
+
+/** Options of {@link generateReport}. */
+export interface ReportOptions extends ReportDataOptions {
+  /** The page title. @default "autonomy-gate report" */
+  title?: string;
+}
+
+/**
+ * The visual report (DESIGN §6): one self-contained HTML file — per scope, agreement over time
+ * with its Wilson band and the flip threshold, decisions per day, the autonomy rate, mode changes
+ * and breaker trips marked, and the competence curve. Charts are SVG rendered here; the page loads
+ * nothing from the network.
+ */
+export async function generateReport(store: GateStore, options: ReportOptions = {}): Promise<string> {
+  const { title, ...dataOptions } = options;
+  return renderReportHtml(await buildReportData(store, dataOptions), title);
+}
