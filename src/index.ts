@@ -64,6 +64,82 @@ export type { GateRouteTargets, ApprovalTargets } from "./routing/edges.js";
 export { decideRoute } from "./routing/decide-route.js";
 export type { RoutableAssessment, RouteContext, RouteDecision } from "./routing/decide-route.js";
 
+// Escalation
+export { createEscalateNode, DEFAULT_FALLBACK_MESSAGE } from "./nodes/escalate.js";
+export type { EscalateNodeOptions, EscalationGateLike } from "./nodes/escalate.js";
+export { escalationStateFields, routeAfterEscalate } from "./escalation/handoff.js";
+export type { EscalationHandoff, EscalationRequest, EscalateRouteTargets } from "./escalation/handoff.js";
+export { createEscalationTriggers } from "./escalation/triggers.js";
+export type { EscalationTriggers, TriggerContext } from "./escalation/triggers.js";
+export type {
+  EscalationTriggerOptions,
+  LowConfidenceOptions,
+  RepeatedFailureOptions,
+  LoopOptions,
+  AmbiguityOptions,
+  SensitiveOptions,
+  HostPredicate,
+} from "./escalation/trigger-options.js";
+export { ESCALATION_CODES } from "./escalation/codes.js";
+export type { EscalationCode, EscalationTrigger } from "./escalation/codes.js";
+export { SENSITIVE_CATEGORIES } from "./escalation/sensitive-phrases.js";
+export type { SensitiveCategory } from "./escalation/sensitive-phrases.js";
+export { createEscalationRouter, ESCALATION_PRIORITIES } from "./escalation/routing-rules.js";
+export type {
+  EscalationRule,
+  EscalationRoutingOptions,
+  EscalationRoute,
+  EscalationPriority,
+  EscalationRouter,
+} from "./escalation/routing-rules.js";
+export { resolveEscalation } from "./escalation/resolution.js";
+export { escalationIdFor } from "./escalation/package.js";
+export type { RedactPackage } from "./escalation/package.js";
+export { ESCALATION_OUTCOMES } from "./escalation/types.js";
+export type {
+  EscalationPackage,
+  EscalationAttempt,
+  EscalationVerdictSummary,
+  EscalationRecord,
+  EscalationResolution,
+  ResolutionInput,
+  EscalationOutcome,
+  EscalationStatus,
+  EscalationStats,
+  EscalationStore,
+  NewEscalation,
+} from "./escalation/types.js";
+export { escalationKpis } from "./escalation/kpis.js";
+export type { EscalationKpis } from "./escalation/kpis.js";
+
+// Competence ledger, levels, certificates, report
+export { competenceBand, COMPETENCE_BANDS } from "./competence/band.js";
+export type { CompetenceBand } from "./competence/band.js";
+export { updateStrength, reviseStrength, competenceSignal, checkDifficulty, MIN_DIFFICULTY, MAX_DIFFICULTY } from "./competence/ledger.js";
+export type { CompetenceEvidence, CompetenceSignal } from "./competence/ledger.js";
+export { resolveCompetence, DEFAULT_COMPETENCE } from "./competence/options.js";
+export type { CompetenceOptions, CompetenceConfig } from "./competence/options.js";
+export { withCompetence, isLowCompetence } from "./competence/enforce.js";
+export { AUTONOMY_LEVELS, LEVEL_ROLES, autonomyLevel, parseAutonomyLevel, isBelow } from "./competence/levels.js";
+export type { AutonomyLevel, LevelInputs } from "./competence/levels.js";
+export { issueCertificate } from "./certificate/issue.js";
+export type { IssueCertificateOptions } from "./certificate/issue.js";
+export { verifyCertificate } from "./certificate/verify.js";
+export { provenanceChanges } from "./certificate/compare.js";
+export { CERTIFICATE_KIND } from "./certificate/types.js";
+export type { AutonomyCertificate, CertificateEvidence, CertificateCheck } from "./certificate/types.js";
+export { generateReport } from "./report/generate-report.js";
+export type { ReportOptions } from "./report/generate-report.js";
+export type {
+  LedgerStore,
+  CompetenceState,
+  CompetenceEntry,
+  CompetenceInput,
+  DecidedRecord,
+  DailyActivity,
+  PolicyVersion,
+} from "./store/ledger-types.js";
+
 // Decisions: backfill, modes, status
 export { backfillDecision } from "./decisions/backfill.js";
 export type { DecisionInput } from "./decisions/backfill.js";

@@ -159,9 +159,9 @@ describe("sensitive", () => {
 });
 
 describe("low_competence", () => {
-  it("is a known code that never fires yet, and cannot be switched on", () => {
+  it("is a known code that the trigger options do not switch on (the gate's competence option does)", () => {
     expect(ESCALATION_CODES).toContain("low_competence");
-    expect(() => createEscalationTriggers({ lowCompetence: true as unknown as false })).toThrow(/escalation\.lowCompetence/);
+    expect(() => createEscalationTriggers({ lowCompetence: true } as never)).toThrow(/escalation\.lowCompetence/);
   });
 });
 

@@ -3,7 +3,7 @@ import * as api from "../src/index.js";
 
 describe("public API (DESIGN §10)", () => {
   it("exports the factories, the state fragment and the routing helpers under their contract names", () => {
-    for (const name of ["createGateStore", "createGate", "createGateDraftNode", "createAwaitApprovalNode", "routeAfterGate", "routeAfterApproval"]) {
+    for (const name of ["createGateStore", "createGate", "createGateDraftNode", "createAwaitApprovalNode", "routeAfterGate", "routeAfterApproval", "createEscalateNode", "routeAfterEscalate"]) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe("function");
     }
     expect(api.gateStateFields).toHaveProperty("gate");

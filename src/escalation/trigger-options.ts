@@ -64,12 +64,6 @@ export interface EscalationTriggerOptions {
   ambiguity?: AmbiguityOptions | false;
   /** `sensitive`. @default every built-in category */
   sensitive?: SensitiveOptions | false;
-  /**
-   * `low_competence` is reserved for the competence ledger and is never evaluated yet, so only
-   * `false` is accepted.
-   * @default false
-   */
-  lowCompetence?: false;
 }
 
 /** The options with every default filled in; `null` is a trigger switched off. */
@@ -106,7 +100,6 @@ const schema = z
         })
         .strict(),
     ]),
-    lowCompetence: z.literal(false),
   })
   .partial()
   .strict();
@@ -117,7 +110,6 @@ const EXPECTED: Record<string, string> = {
   loop: "false or { repeats?: integer in [2, 1000], consecutiveOnly?: boolean, judgeFlag?: boolean }",
   ambiguity: "false or { judgeFlag?: boolean, isAmbiguous?: (input) => boolean | string }",
   sensitive: `false or { categories?: array of ${SENSITIVE_CATEGORIES.join(" | ")}, phrases?: non-empty strings, isSensitive?: (input) => boolean | string }`,
-  lowCompetence: "false (reserved until the competence ledger is wired into escalation)",
 };
 
 /**

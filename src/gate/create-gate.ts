@@ -4,6 +4,7 @@ import type { LevelRun } from "../evaluation/levels/level-run.js";
 import { evaluateOutcomeLevel } from "../evaluation/levels/outcome.js";
 import { evaluateStepLevel } from "../evaluation/levels/step.js";
 import { evaluateTrajectoryLevel } from "../evaluation/levels/trajectory.js";
+import { isLowCompetence } from "../competence/enforce.js";
 import { backfillDecision, type DecisionInput } from "../decisions/backfill.js";
 import { routeAndRecord } from "../decisions/route-verdict.js";
 import { GateConfigError } from "../errors.js";
@@ -201,6 +202,7 @@ export function createGate(options: GateOptions = {}): Gate {
         killSwitch: killSwitch || resolved.killSwitch,
         escalation: await escalationCodes(store, input, assessment, id, threadId),
         gatePolicy: resolved.policy,
+        competence: resolved.competence,
       });
     } catch {
       return shadowVerdict(assessment, id, threadId, [gateError("routing or persistence failed; the draft goes to a human")]);
@@ -215,14 +217,19 @@ export function createGate(options: GateOptions = {}): Gate {
     const triggers = resolved.escalationTriggers;
     const history = triggers.historyDepth > 0 ? await store.listVerdicts({ scope: assessment.scope, threadId, limit: triggers.historyDepth }) : [];
     const { levels, composite, passed } = assessment;
-    return triggers.evaluate({ input: readInput(input), levels, composite, passed, history, currentVerdictId: id }).map((trigger) => trigger.code);
+    const codes = triggers.evaluate({ input: readInput(input), levels, composite, passed, history, currentVerdictId: id }).map((trigger) => trigger.code);
+    if (resolved.competence.enforce) {
+      const strength = (await store.getCompetence(assessment.scope))?.strength ?? resolved.competence.initial;
+      if (isLowCompetence(strength, resolved.competence)) codes.push("low_competence");
+    }
+    return codes;
   }
 
   async function decide(verdictId: string, decision: DecisionInput): Promise<Verdict> {
     if (!resolved.store) {
       throw new GateConfigError("store", undefined, "a GateStore (createGateStore()) to backfill decisions onto verdicts");
     }
-    return backfillDecision(resolved.store, verdictId, decision, resolved.policy);
+    return backfillDecision(resolved.store, verdictId, decision, resolved.policy, resolved.competence);
   }
 
   return { options: resolved, provenance, store: resolved.store, escalationTriggers: resolved.escalationTriggers, assess, evaluate, decide };

@@ -3,6 +3,7 @@ import { GateConfigError } from "../errors.js";
 import { FIXED_SEVERITY_CODES } from "../evaluation/codes.js";
 import { BUILTIN_GUARDRAIL_CODES, type BuiltinGuardrailCode, type Guardrail, type GuardrailSetConfig } from "../evaluation/guardrails/index.js";
 import { isJudgeModel, type JudgeModel } from "../evaluation/judge/model.js";
+import { resolveCompetence, type CompetenceConfig, type CompetenceOptions } from "../competence/options.js";
 import type { EscalationTriggerOptions } from "../escalation/trigger-options.js";
 import { createEscalationTriggers, type EscalationTriggers } from "../escalation/triggers.js";
 import { resolvePolicy } from "../stats/policy.js";
@@ -85,6 +86,12 @@ export interface GateOptions {
    * @default every trigger on with its defaults (`low_competence` stays off)
    */
   escalation?: EscalationTriggerOptions;
+  /**
+   * The competence ledger (DESIGN §6): always recorded and reported. With `enforce: true`, auto
+   * also requires the autonomous band and a guidance-seeking scope escalates with `low_competence`.
+   * @default { alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
+   */
+  competence?: CompetenceOptions;
 }
 
 /** Options after validation, with every default applied. */
@@ -102,6 +109,7 @@ export interface ResolvedGateOptions {
   store: GateStore | undefined;
   policy: FlipPolicy;
   escalationTriggers: EscalationTriggers;
+  competence: CompetenceConfig;
 }
 
 export const DEFAULT_MAX_DRAFT_CHARS = 5000;
@@ -147,6 +155,7 @@ const OptionsSchema = z.strictObject({
   policy: z.record(z.string(), z.unknown(), { error: "a partial flip policy object" }).optional(),
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
+  competence: z.unknown().optional(),
   store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
 });
 
@@ -192,12 +201,13 @@ export function resolveGateOptions(options: unknown): ResolvedGateOptions {
     }
     throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
   }
-  const { judge, policy, escalation, ...rest } = result.data;
+  const { judge, policy, escalation, competence, ...rest } = result.data;
   return {
     ...rest,
     judges: resolveJudges(judge),
     store: rest.store,
     policy: resolvePolicy(policy ?? {}, "policy"),
     escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),
+    competence: resolveCompetence((competence ?? {}) as CompetenceOptions, "competence"),
   };
 }

@@ -18,6 +18,12 @@ export interface AwaitApprovalNodeOptions<S> {
   onEdit?: (editedAction: { name: string; args: Record<string, unknown> }, state: S) => Record<string, unknown>;
   /** Decisions the reviewer may take. @default ["approve", "edit", "reject", "skip"] */
   allowedDecisions?: DecisionType[];
+  /**
+   * How hard this task was, for the competence ledger: a weight in [0.5, 2.0] (e.g. a high-value
+   * account counts double).
+   * @default () => 1
+   */
+  difficulty?: (state: S) => number;
 }
 
 /**
@@ -51,7 +57,8 @@ export function createAwaitApprovalNode<S>(gate: GateLike, options: AwaitApprova
     if (!allowed.includes(human.type)) {
       throw new GateConfigError("decision", human.type, `one of the allowed decisions: ${allowed.join(", ")}`);
     }
-    const verdict = await gate.decide(slot.verdictId, toDecision(human));
+    const difficulty = options.difficulty?.(state);
+    const verdict = await gate.decide(slot.verdictId, { ...toDecision(human), ...(difficulty !== undefined ? { difficulty } : {}) });
     const next: GateSlot = { ...slot, verdict, decision: verdict.decision };
     const edit = human.type === "edit" && options.onEdit ? options.onEdit(human.editedAction, state) : {};
     return { ...edit, gate: next };

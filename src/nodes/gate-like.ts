@@ -1,8 +1,9 @@
-import type { Decision, GateInput, Verdict } from "../types.js";
+import type { DecisionInput } from "../decisions/backfill.js";
+import type { GateInput, Verdict } from "../types.js";
 
 /** What the nodes need of a gate; `createGate` returns one. */
 export interface GateLike {
   evaluate(input: GateInput, ctx?: { threadId?: string }): Promise<Verdict>;
   /** Backfill a decision onto a verdict (idempotent), returning the updated verdict. */
-  decide(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }): Promise<Verdict>;
+  decide(verdictId: string, decision: DecisionInput): Promise<Verdict>;
 }

@@ -7,11 +7,16 @@ import { withStore } from "../open-store.js";
 export const decideCommand: CliCommand = {
   name: "decide",
   summary: "Backfill a decision made outside the graph onto a verdict by id",
-  usage: "autonomy-gate decide <verdictId> approve|edit|reject|skip [--note TEXT] [--by WHO] [--db URL]",
+  usage: "autonomy-gate decide <verdictId> approve|edit|reject|skip [--note TEXT] [--by WHO] [--difficulty 0.5-2] [--db URL]",
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { db: { type: "string" }, note: { type: "string" }, by: { type: "string", default: "cli" } },
+      options: {
+        db: { type: "string" },
+        note: { type: "string" },
+        by: { type: "string", default: "cli" },
+        difficulty: { type: "string" },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -21,11 +26,16 @@ export const decideCommand: CliCommand = {
         `Expected a verdict id and one of ${DECISION_TYPES.join(", ")}, got: ${positionals.join(" ") || "nothing"}`,
       );
     }
+    const difficulty = values.difficulty === undefined ? undefined : Number(values.difficulty);
+    if (difficulty !== undefined && !(difficulty >= 0.5 && difficulty <= 2)) {
+      throw new CliUsageError(`--difficulty must be a number from 0.5 to 2, got ${JSON.stringify(values.difficulty)}`);
+    }
     const verdict = await withStore(values.db, io, (store) =>
       backfillDecision(store, verdictId, {
         type: type as DecisionType,
         by: values.by,
         ...(values.note ? { note: values.note } : {}),
+        ...(difficulty !== undefined ? { difficulty } : {}),
       }),
     );
     io.stdout(`Recorded ${type} on verdict ${verdict.id} (scope ${verdict.scope}, gate ${verdict.passed ? "passed" : "failed"}).\n`);
