@@ -106,7 +106,7 @@ describe("trajectory level", () => {
     expect(assessment.levels[0]).toMatchObject({ score: 0.4, flags: { loop: true }, promptId: "trajectory@1" });
   });
 
-  it("flags a step repeating the same output as repeated_step_output and a loop, without a judge", async () => {
+  it("reports a step repeating the same output as repeated_step_output without a judge, leaving the judge's loop flag unset", async () => {
     const input = cleanInput({
       steps: [
         { name: "search", output: { hits: 0 } },
@@ -115,7 +115,7 @@ describe("trajectory level", () => {
       ],
     });
     const assessment = await createGate({ judge: levelJudges(), levels: ["trajectory"] }).assess(input, { killSwitch: true });
-    expect(assessment.levels[0]?.flags).toEqual({ loop: true });
+    expect(assessment.levels[0]?.flags?.loop).toBeUndefined();
     expect(assessment.levels[0]?.violations).toEqual([
       { code: "repeated_step_output", severity: "soft", level: "trajectory", detail: 'step "search" produced the same output 3 times' },
     ]);

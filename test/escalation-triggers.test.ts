@@ -81,9 +81,15 @@ describe("loop", () => {
     expect(defaults.evaluate(triggerCtx({ levels }))).toEqual([{ code: "loop", reason: "the trajectory judge flagged a redundant loop" }]);
   });
 
-  it("leaves a flag raised by a deterministic double repeat to the repeat count", () => {
+  it("fires on the judge's loop flag even when a step also repeated (fewer times than the repeat count)", () => {
     const repeated = { code: "repeated_step_output", severity: "soft" as const, level: "trajectory" as const };
     const levels = [level("trajectory", 0.8, { flags: { loop: true }, violations: [repeated] })];
+    expect(defaults.evaluate(triggerCtx({ levels }))).toEqual([{ code: "loop", reason: "the trajectory judge flagged a redundant loop" }]);
+  });
+
+  it("a double repeat without the judge's flag stays below the repeat count", () => {
+    const repeated = { code: "repeated_step_output", severity: "soft" as const, level: "trajectory" as const };
+    const levels = [level("trajectory", 0.8, { violations: [repeated] })];
     expect(defaults.evaluate(triggerCtx({ levels }))).toEqual([]);
   });
 

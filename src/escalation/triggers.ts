@@ -86,15 +86,9 @@ function loop(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | n
   return null;
 }
 
-/**
- * The trajectory level also raises `flags.loop` for any output repeated twice (its own soft
- * `repeated_step_output` check). That case is left to the configured repeat count above, so the
- * flag only counts as the judge's when no deterministic repeat was reported.
- */
+/** The trajectory judge's own loop flag (deterministic repeats are counted above instead). */
 function judgeSawLoop(levels: readonly LevelResult[]): boolean {
-  return levels.some(
-    (l) => l.level === "trajectory" && l.flags?.loop === true && !l.violations.some((v) => v.code === "repeated_step_output"),
-  );
+  return levels.some((l) => l.level === "trajectory" && l.flags?.loop === true);
 }
 
 function ambiguity(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | null {

@@ -40,9 +40,9 @@ export function findRepeatedSteps(steps: Step[]): Violation[] {
 }
 
 /**
- * Trajectory level (DESIGN §3.2): one judge call over the ordered step board. `flags.loop` is
- * raised by the judge's loop flag or by the deterministic repeat check, so loop escalation works
- * under the kill switch too.
+ * Trajectory level (DESIGN §3.2): one judge call over the ordered step board. `flags.loop` is the
+ * judge's own flag; the deterministic repeat check reports `repeated_step_output` instead, so the
+ * escalation trigger can tell the two apart (and still counts repeats under the kill switch).
  */
 export async function evaluateTrajectoryLevel(input: TrajectoryLevelInput, run: LevelRun): Promise<LevelResult> {
   const started = performance.now();
@@ -51,7 +51,6 @@ export async function evaluateTrajectoryLevel(input: TrajectoryLevelInput, run: 
   const data = [fence("goal", input.goal), fence("steps", dataText(board, DATA_CAP))].join("\n\n");
   const answer = await askJudge("trajectory", run, TRAJECTORY_PROMPT, data);
   const flags: LevelFlags = answer.status === "scored" ? { ...answer.output.flags } : {};
-  if (violations.length > 0) flags.loop = true;
   if (answer.status !== "scored") violations.push(...answer.violations);
   return {
     level: "trajectory",
