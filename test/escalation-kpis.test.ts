@@ -93,8 +93,9 @@ describe("escalation KPIs in status --json", () => {
   it("shows the four KPIs as columns of the status table", async () => {
     const { io, stdout } = recordingIo();
     await statusCommand.run(["--scope", SCOPE, "--db", url], io);
-    const [header, , row] = stdout().split("\n").slice(1);
-    expect(header).toMatch(/escalate\s+esc-approp\s+missed-esc\s+handoff/);
-    expect(row).toMatch(/0\.25\s+0\.50\s+0\.67\s+1\.00/);
+    const lines = stdout().split("\n");
+    const header = lines.findIndex((line) => /escalate\s+esc-approp\s+missed-esc\s+handoff/.test(line));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 2]).toMatch(/0\.25\s+0\.50\s+0\.67\s+1\.00/);
   });
 });

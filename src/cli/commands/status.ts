@@ -28,42 +28,48 @@ export const statusCommand: CliCommand = {
   },
 };
 
-/** The status table an operator reads. */
+/**
+ * The status an operator reads: the flip evidence per scope, then where each scope stands
+ * (level, competence, autonomy rate, escalation KPIs), then why a scope is not eligible.
+ */
 export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string {
   const header = `kill switch: ${killSwitch ? "ON (no LLM calls, nothing auto-approves)" : "off"}\n`;
   if (scopes.length === 0) return `${header}No scopes yet: nothing has been gated.\n`;
-  const rows = scopes.map((s) => [
-    s.scope,
-    s.mode,
-    String(s.n),
-    ratio(s.agreement),
-    ratio(s.wilsonLower),
-    ratio(s.kappa),
-    ratio(s.passPrecision),
-    String(s.rejectedPasses),
-    s.eligible ? "yes" : "no",
-    s.breaker,
-    ratio(s.autonomyRate),
-    ratio(s.escalationRate),
-    ratio(s.escalationAppropriateness),
-    ratio(s.missedEscalationRate),
-    ratio(s.handoffSufficiency),
-    (s.provenanceKey ?? "-").slice(0, 12),
-  ]);
+  const flip = table(
+    ["scope", "mode", "n", "agree", "wilson", "kappa", "pass-prec", "rej-pass", "eligible", "breaker", "provenance"],
+    scopes.map((s) => [
+      s.scope,
+      s.mode,
+      String(s.n),
+      ratio(s.agreement),
+      ratio(s.wilsonLower),
+      ratio(s.kappa),
+      ratio(s.passPrecision),
+      String(s.rejectedPasses),
+      s.eligible ? "yes" : "no",
+      s.breaker,
+      (s.provenanceKey ?? "-").slice(0, 12),
+    ]),
+  );
+  const standing = table(
+    ["scope", "level", "competence", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff"],
+    scopes.map((s) => [
+      s.scope,
+      `${s.level} ${s.role}${s.ceiling ? ` (ceiling ${s.ceiling})` : ""}`,
+      `${ratio(s.competence)} ${s.competenceBand}`,
+      ratio(s.autonomyRate),
+      ratio(s.escalationRate),
+      ratio(s.escalationAppropriateness),
+      ratio(s.missedEscalationRate),
+      ratio(s.handoffSufficiency),
+    ]),
+  );
   const reasons = scopes
-    .filter((s) => !s.eligible || s.breakerReason)
     .map((s) => {
-      const notes = [...(s.eligible ? [] : [`not eligible: ${s.reasons.join("; ")}`])];
+      const notes = s.eligible ? [] : [`not eligible: ${s.reasons.join("; ")}`];
       if (s.breaker === "open" && s.breakerReason) notes.push(`breaker tripped: ${s.breakerReason}`);
       return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
     })
     .filter(Boolean);
-  return (
-    header +
-    table(
-      ["scope", "mode", "n", "agree", "wilson", "kappa", "pass-prec", "rej-pass", "eligible", "breaker", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff", "provenance"],
-      rows,
-    ) +
-    (reasons.length ? `${reasons.join("\n")}\n` : "")
-  );
+  return `${header}${flip}\n${standing}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
 }
