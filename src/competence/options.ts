@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GateConfigError } from "../errors.js";
+import { checkFields, type FieldSpec } from "../validation/check-fields.js";
 
 /**
  * Options of the competence ledger (DESIGN §6, seed 002). The ledger is always recorded and
@@ -35,7 +36,7 @@ export const DEFAULT_COMPETENCE: Readonly<CompetenceConfig> = Object.freeze({
 
 const unit = z.number().min(0).max(1);
 
-const FIELDS: { [K in keyof CompetenceConfig]: { schema: z.ZodType; expected: string } } = {
+const FIELDS: Record<keyof CompetenceConfig, FieldSpec> = {
   alpha: { schema: z.number().gt(0).max(1), expected: "a number in (0, 1]" },
   initial: { schema: unit, expected: "a number in [0, 1]" },
   proposalAt: { schema: unit, expected: "a number in [0, 1]" },
@@ -43,30 +44,12 @@ const FIELDS: { [K in keyof CompetenceConfig]: { schema: z.ZodType; expected: st
   enforce: { schema: z.boolean(), expected: "a boolean" },
 };
 
-const FIELD_NAMES = Object.keys(FIELDS) as Array<keyof CompetenceConfig>;
-
 /**
  * Complete, validated competence options. `path` prefixes field names in errors.
  * @throws GateConfigError naming the first bad field, the value received and the valid range.
  */
 export function resolveCompetence(options: CompetenceOptions = {}, path = "competence"): CompetenceConfig {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new GateConfigError(path, options, "an object with some CompetenceOptions fields");
-  }
-  const input = options as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    if (!(key in FIELDS)) {
-      throw new GateConfigError(`${path}.${key}`, input[key], `no such field; valid fields: ${FIELD_NAMES.join(", ")}`);
-    }
-  }
-  const checked: Record<string, unknown> = {};
-  for (const key of FIELD_NAMES) {
-    if (input[key] === undefined) continue;
-    const { schema, expected } = FIELDS[key];
-    const result = schema.safeParse(input[key]);
-    if (!result.success) throw new GateConfigError(`${path}.${key}`, input[key], expected, { cause: result.error });
-    checked[key] = result.data;
-  }
+  const checked = checkFields(options, FIELDS, path, "CompetenceOptions");
   const config = { ...DEFAULT_COMPETENCE, ...checked } as CompetenceConfig;
   if (config.autonomousAt <= config.proposalAt) {
     throw new GateConfigError(

@@ -2,21 +2,15 @@ import type { CompetenceOptions } from "../competence/options.js";
 import { decideRoute } from "../routing/decide-route.js";
 import { isAuditSampled } from "../stats/audit-sample.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
-import type { Level, LevelResult, Provenance, Verdict, Violation } from "../types.js";
+import type { Verdict } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
 import { policyFor } from "./policy-for.js";
 
 /** The evaluation part of a verdict, as the gate's assessor produces it. */
-export interface AssessedDraft {
-  draftHash: string;
-  levels: LevelResult[];
-  composite: number | null;
-  passed: boolean;
-  violations: Violation[];
-  unscored: Level[];
-  rationale: string;
-  provenance: Provenance;
-}
+export type AssessedDraft = Pick<
+  Verdict,
+  "draftHash" | "levels" | "composite" | "passed" | "violations" | "unscored" | "rationale" | "provenance"
+>;
 
 export interface RouteMeta {
   id: string;

@@ -1,26 +1,16 @@
 import type { DecisionInput } from "../decisions/backfill.js";
+import type { AssessedDraft } from "../decisions/route-verdict.js";
 import type { EscalationTriggers } from "../escalation/triggers.js";
 import type { GateStore } from "../store/types.js";
-import type { GateInput, Level, LevelResult, Provenance, Verdict, Violation } from "../types.js";
+import type { GateInput, Provenance, Verdict } from "../types.js";
 import type { ResolvedGateOptions } from "./options.js";
 
-/** The gate's evaluation of one draft, before routing and persistence. Never holds draft text. */
-export interface Assessment {
+/**
+ * The gate's evaluation of one draft, before routing and persistence: the verdict's evaluation
+ * fields (see {@link Verdict}). Never holds draft text.
+ */
+export interface Assessment extends AssessedDraft {
   scope: string;
-  /** sha256 of the canonical JSON of the normalized draft `{ text, args? }`. */
-  draftHash: string;
-  /** One result per requested level, in the order step, trajectory, outcome. */
-  levels: LevelResult[];
-  /** Mean of the scored levels; null when none scored. */
-  composite: number | null;
-  passed: boolean;
-  /** Every violation of every level plus the gate's own. */
-  violations: Violation[];
-  /** Requested levels without a score. */
-  unscored: Level[];
-  /** One line, no draft text. */
-  rationale: string;
-  provenance: Provenance;
   /** The kill switch was on for this assessment (no LLM call was made). */
   killSwitch: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GateConfigError } from "../errors.js";
+import { checkFields, type FieldSpec } from "../validation/check-fields.js";
 import type { FlipPolicy } from "../store/types.js";
 
 /**
@@ -30,7 +31,7 @@ const share = z.number().min(0).max(1);
 const positiveInt = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 // One schema and one plain-words range per field, so an error can name exactly what is valid.
-const FIELDS: { [K in keyof FlipPolicy]: { schema: z.ZodType; expected: string } } = {
+const FIELDS: Record<keyof FlipPolicy, FieldSpec> = {
   preset: { schema: z.enum(["default", "strict"]), expected: `"default" or "strict"` },
   minDecided: { schema: positiveInt, expected: "an integer ≥ 1" },
   minAgreement: { schema: share, expected: "a number in [0, 1]" },
@@ -43,8 +44,6 @@ const FIELDS: { [K in keyof FlipPolicy]: { schema: z.ZodType; expected: string }
   swingBackMinAgreement: { schema: share, expected: "a number in [0, 1]" },
 };
 
-const FIELD_NAMES = Object.keys(FIELDS) as Array<keyof FlipPolicy>;
-
 /**
  * A complete, validated policy from a partial one. Missing fields come from the preset named in
  * `partial.preset` (strict or default), so `{ preset: "strict" }` alone gives the strict rule.
@@ -53,23 +52,7 @@ const FIELD_NAMES = Object.keys(FIELDS) as Array<keyof FlipPolicy>;
  * @throws GateConfigError naming the first bad field, the value received and the valid range.
  */
 export function resolvePolicy(partial: Partial<FlipPolicy> = {}, path = "policy"): FlipPolicy {
-  if (partial === null || typeof partial !== "object" || Array.isArray(partial)) {
-    throw new GateConfigError(path, partial, "an object with some FlipPolicy fields");
-  }
-  const input = partial as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    if (!(key in FIELDS)) {
-      throw new GateConfigError(`${path}.${key}`, input[key], `no such field; valid fields: ${FIELD_NAMES.join(", ")}`);
-    }
-  }
-  const checked: Record<string, unknown> = {};
-  for (const key of FIELD_NAMES) {
-    if (input[key] === undefined) continue;
-    const { schema, expected } = FIELDS[key];
-    const result = schema.safeParse(input[key]);
-    if (!result.success) throw new GateConfigError(`${path}.${key}`, input[key], expected, { cause: result.error });
-    checked[key] = result.data;
-  }
+  const checked = checkFields(partial, FIELDS, path, "FlipPolicy");
   const base = checked.preset === "strict" ? STRICT_FLIP_POLICY : DEFAULT_FLIP_POLICY;
   const policy = { ...base, ...checked } as FlipPolicy;
   if (policy.swingBackMinSamples > policy.swingBackWindow) {
