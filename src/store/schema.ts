@@ -51,6 +51,8 @@ export const verdicts = sqliteTable(
     // The swing-back window: latest decided auto-mode verdicts of the current epoch, newest first.
     index("verdicts_scope_mode_epoch_decided_idx").on(t.scope, t.mode, t.epoch, t.decidedAt),
     index("verdicts_scope_provenance_epoch_idx").on(t.scope, t.provenanceKey, t.epoch),
+    // Escalation KPIs (routes per scope, decisions on auto routes): answered from the index alone.
+    index("verdicts_scope_route_decision_idx").on(t.scope, t.route, t.decisionType),
   ],
 );
 

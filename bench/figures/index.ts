@@ -1,0 +1,17 @@
+/** Every figure, in report order, by the id `--only` takes. */
+import type { Figure, FigureId } from "../figure.js";
+import { alternative } from "./alternative.js";
+import { evalThroughput } from "./eval-throughput.js";
+import { gateOverhead } from "./gate-overhead.js";
+import { historyScale } from "./history-scale.js";
+import { levelConcurrency } from "./level-concurrency.js";
+import { persistenceThroughput } from "./persistence.js";
+
+export const FIGURES: Record<FigureId, Figure> = {
+  overhead: gateOverhead,
+  concurrency: levelConcurrency,
+  history: historyScale,
+  persistence: persistenceThroughput,
+  evals: evalThroughput,
+  alternative,
+};

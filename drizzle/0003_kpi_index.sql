@@ -1,0 +1,1 @@
+CREATE INDEX `verdicts_scope_route_decision_idx` ON `verdicts` (`scope`,`route`,`decision_type`);
