@@ -1,5 +1,5 @@
+import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, type BaseMessage } from "@langchain/core/messages";
-import { FakeListChatModel } from "@langchain/core/utils/testing";
 import type { ChatResult } from "@langchain/core/outputs";
 
 /** What a judge answers (the gate's judge output schema). */
@@ -12,14 +12,15 @@ export interface JudgeReply {
 /**
  * An offline stand-in for an LLM judge: answers every prompt with a reply computed from the prompt
  * text. The demos use it when no OPENAI_API_KEY is set, so they run anywhere, deterministically.
- * It extends the LangChain testing fake so it behaves as any chat model does for the gate.
+ * It implements `_generate` only, so streaming callers (the LangGraph API server streams every
+ * run) get the same answer through the base class's fallback.
  */
-export class ScriptedJudge extends FakeListChatModel {
+export class ScriptedJudge extends BaseChatModel {
   constructor(
     private readonly reply: (prompt: string) => JudgeReply,
     private readonly id = "scripted-judge",
   ) {
-    super({ responses: ["{}"] });
+    super({});
   }
 
   override _llmType(): string {
