@@ -13,7 +13,7 @@ export type JudgeMessage = {
 
 /** The structural type of a judge: any LangChain chat model. */
 export interface JudgeModel {
-  invoke(input: JudgeMessage[], options?: { signal?: AbortSignal; runName?: string }): Promise<{ content: unknown }>;
+  invoke(input: JudgeMessage[], options?: { signal?: AbortSignal; runName?: string; tags?: string[] }): Promise<{ content: unknown }>;
 }
 
 interface ModelLike {

@@ -53,6 +53,8 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return typeof code === "string" && /^[A-Z0-9_]{2,40}$/.test(code) ? `${name} (${code})` : name;
 }
 
+const NOSTREAM_TAG = "langsmith:nostream";
+
 async function invokeWithTimeout(model: JudgeModel, messages: JudgeMessage[], runName: string, timeoutMs: number): Promise<string> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -64,7 +66,10 @@ async function invokeWithTimeout(model: JudgeModel, messages: JudgeMessage[], ru
     }, timeoutMs);
   });
   try {
-    const reply = await Promise.race([model.invoke(messages, { signal: controller.signal, runName }), timeout]);
+    // `langsmith:nostream` keeps the judge's tokens out of the host graph's "messages" stream, so a
+    // chat UI streaming the run never shows the judge talking (tracing still records the call).
+    const call = model.invoke(messages, { signal: controller.signal, runName, tags: [NOSTREAM_TAG] });
+    const reply = await Promise.race([call, timeout]);
     return contentText(reply?.content);
   } finally {
     clearTimeout(timer);
