@@ -1,0 +1,120 @@
+import { FIXED_SEVERITY_CODES } from "../evaluation/codes.js";
+import { withJudgeTemperature, type JudgeModel } from "../evaluation/judge/model.js";
+import type { LevelRun } from "../evaluation/levels/level-run.js";
+import { evaluateOutcomeLevel } from "../evaluation/levels/outcome.js";
+import { evaluateStepLevel } from "../evaluation/levels/step.js";
+import { evaluateTrajectoryLevel } from "../evaluation/levels/trajectory.js";
+import type { GateInput, Level, LevelResult, Provenance, Violation } from "../types.js";
+import { compose } from "./compose.js";
+import { draftHashOf, readInput, type ReadInput } from "./input.js";
+import type { ResolvedGateOptions } from "./options.js";
+import { redactDraftText } from "./redact.js";
+import type { AssessContext, Assessment } from "./types.js";
+
+export const gateError = (detail: string): Violation => ({ code: "gate_error", severity: "soft", level: "gate", detail });
+
+/** Judges at the configured temperature, rebuilt once per distinct model. */
+function prepareJudges(options: ResolvedGateOptions): Record<Level, JudgeModel | null> {
+  const prepared = new Map<JudgeModel, JudgeModel>();
+  const prepare = (model: JudgeModel | null) => {
+    if (!model) return null;
+    if (!prepared.has(model)) prepared.set(model, withJudgeTemperature(model, options.judgeTemperature));
+    return prepared.get(model) ?? model;
+  };
+  return { step: prepare(options.judges.step), trajectory: prepare(options.judges.trajectory), outcome: prepare(options.judges.outcome) };
+}
+
+/**
+ * The evaluation half of the gate (DESIGN §3): every requested level concurrently, the composite,
+ * pass/fail and a rationale with no draft text. Never throws: any failure is a failed assessment
+ * with `gate_error`, which sends the draft to a human.
+ */
+export function createAssessor(resolved: ResolvedGateOptions, provenance: Provenance) {
+  const judges = prepareJudges(resolved);
+
+  const runLevel = (level: Level, input: ReadInput, run: LevelRun): Promise<LevelResult> => {
+    if (level === "step") return evaluateStepLevel(input, run);
+    if (level === "trajectory") return evaluateTrajectoryLevel(input, run);
+    return evaluateOutcomeLevel(input, run, resolved.guardrails);
+  };
+
+  /** One level, isolated: a bug inside it costs that level its score, not the verdict. */
+  async function safeLevel(level: Level, input: ReadInput, killSwitch: boolean): Promise<LevelResult> {
+    const judge = killSwitch ? null : judges[level];
+    const run: LevelRun = {
+      judge: judge ? { model: judge, timeoutMs: resolved.judgeTimeoutMs } : null,
+      noJudgeReason: killSwitch ? "kill switch on" : "no judge configured",
+    };
+    const started = performance.now();
+    try {
+      return await runLevel(level, input, run);
+    } catch {
+      const latencyMs = Math.round(performance.now() - started);
+      return { level, score: null, reason: "internal error", violations: [gateError(`internal error in the ${level} level`)], promptId: null, latencyMs };
+    }
+  }
+
+  const overrideSeverity = (v: Violation): Violation => {
+    const severity = resolved.severity[v.code];
+    return severity && !FIXED_SEVERITY_CODES.includes(v.code) ? { ...v, severity } : v;
+  };
+
+  async function assessOrThrow(rawInput: unknown, ctx: AssessContext): Promise<Assessment> {
+    const input = readInput(rawInput);
+    const killSwitch = resolved.killSwitch || ctx.killSwitch === true;
+    // Every level starts before any awaits: the judge calls run concurrently (≤ 1 per level).
+    let levels = await Promise.all(resolved.levels.map((level) => safeLevel(level, input, killSwitch)));
+    levels = levels.map((l) => ({ ...l, violations: l.violations.map(overrideSeverity) }));
+    if (killSwitch) {
+      levels = levels.map((l) => (l.score === null ? l : { ...l, score: null, reason: `${l.reason}; unscored: kill switch on` }));
+    }
+    const gateViolations = input.problems.map((problem) => gateError(`invalid input: ${problem}`));
+    if (killSwitch) gateViolations.push({ code: "kill_switch", severity: "soft", level: "gate", detail: "kill switch on: no judge called, deterministic checks only" });
+    const composition = compose({ requested: resolved.levels, levels, gateViolations, passThreshold: resolved.passThreshold, killSwitch });
+    const assessment: Assessment = {
+      scope: input.scope ?? resolved.scope,
+      draftHash: draftHashOf(input.draft),
+      levels,
+      ...composition,
+      provenance,
+      killSwitch,
+    };
+    return redactDraftText(assessment, input.draft);
+  }
+
+  /** Fail open: whatever went wrong, a failed assessment that sends the draft to a human. */
+  function failedAssessment(rawInput: unknown, killSwitch: boolean): Assessment {
+    let draftHash = "unavailable";
+    let scope = resolved.scope;
+    try {
+      const input = readInput(rawInput);
+      draftHash = draftHashOf(input.draft);
+      scope = input.scope ?? scope;
+    } catch {
+      // keep the placeholders: the verdict must still be produced
+    }
+    const levels: LevelResult[] = resolved.levels.map((level) => ({ level, score: null, reason: "not evaluated: gate error", violations: [], promptId: null, latencyMs: 0 }));
+    return {
+      scope,
+      draftHash,
+      levels,
+      composite: null,
+      passed: false,
+      violations: [gateError("internal error; the draft goes to a human")],
+      unscored: [...resolved.levels],
+      rationale: "failed: gate error; no level scored",
+      provenance,
+      killSwitch,
+    };
+  }
+
+  async function assess(input: GateInput, ctx: AssessContext = {}): Promise<Assessment> {
+    try {
+      return await assessOrThrow(input, ctx ?? {});
+    } catch {
+      return failedAssessment(input, resolved.killSwitch || ctx?.killSwitch === true);
+    }
+  }
+
+  return assess;
+}
