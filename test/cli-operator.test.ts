@@ -98,6 +98,16 @@ describe("autonomy-gate decide and kill", () => {
     expect(result.err).toContain('No verdict with id "v-404"');
   });
 
+  it("refuses a difficulty weight outside [0.5, 2] before writing anything", async () => {
+    await seed();
+    const result = await cli("decide", "v-1", "approve", "--difficulty", "3");
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--difficulty must be a number from 0.5 to 2/);
+    const store = createGateStore({ url });
+    expect((await store.getVerdict("v-1"))?.decision).toBeUndefined();
+    store.close();
+  });
+
   it("refuses a decision type outside approve, edit, reject, skip", async () => {
     expect((await cli("decide", "v-1", "maybe")).code).toBe(2);
   });

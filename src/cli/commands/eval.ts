@@ -20,7 +20,7 @@ const USAGE = "autonomy-gate eval [dir ...] [--bar 0.8] [--junit FILE] [--summar
  */
 export const evalCommand: CliCommand = {
   name: "eval",
-  summary: "run golden datasets against the gate (progress, table, JUnit XML, Markdown summary)",
+  summary: "Run golden datasets against the gate (progress, table, JUnit XML, Markdown summary)",
   usage: USAGE,
   async run(argv, io) {
     try {
