@@ -3,7 +3,6 @@
 // operator switching to auto, auto-approvals with audit samples, and a drift that trips it back.
 import { rmSync } from "node:fs";
 import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
-import { judgeFromEnv } from "../src/cli/judge-from-env.js";
 import { renderStatus } from "../src/cli/commands/status.js";
 import { computeStatus } from "../src/decisions/status.js";
 import { switchMode } from "../src/decisions/modes.js";
@@ -13,19 +12,15 @@ import { localFilePath } from "../src/store/connection.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import { createOutreachGraph } from "./outreach/graph.js";
 import { loadReviewerFixture, reviewerResume, type ScriptedProspect } from "./outreach/demo-fixture.js";
+import { chooseJudge } from "./judge-choice.js";
 import { outreachScriptedJudges } from "./scripted-judge.js";
 
 const SCOPE = "outreach:first_touch";
 const url = process.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-const live = Boolean(process.env.OPENAI_API_KEY);
-const judge = live ? judgeFromEnv(process.env).model : outreachScriptedJudges();
-log(
-  live
-    ? `Judge: LIVE model ${process.env.JUDGE_MODEL ?? "gpt-4o-mini"} from OPENAI_API_KEY${process.env.OPENAI_BASE_URL ? ` at ${process.env.OPENAI_BASE_URL}` : ""}.`
-    : "Judge: SCRIPTED responses (no OPENAI_API_KEY set) — deterministic and offline.",
-);
+const { judge, description } = chooseJudge(process.env, outreachScriptedJudges);
+log(`Judge: ${description}.`);
 
 const file = localFilePath(url);
 if (file) {

@@ -3,7 +3,6 @@
 import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
 import { renderEscalations } from "../../src/cli/commands/escalations.js";
 import { renderStatus } from "../../src/cli/commands/status.js";
-import { judgeFromEnv } from "../../src/cli/judge-from-env.js";
 import { computeStatus } from "../../src/decisions/status.js";
 import type { EscalationRequest } from "../../src/escalation/handoff.js";
 import { createGate } from "../../src/gate/create-gate.js";
@@ -11,6 +10,7 @@ import { createGateStore } from "../../src/store/create-gate-store.js";
 import { tableLookup } from "./agent.js";
 import { DEMO_ACCOUNTS, DEMO_TICKETS, type DemoTicket } from "./demo-tickets.js";
 import { createSupportGraph } from "./graph.js";
+import { chooseJudge } from "../judge-choice.js";
 import { supportScriptedJudges } from "./scripted-judges.js";
 import { supportSensitivity } from "./sensitivity.js";
 
@@ -18,9 +18,8 @@ const SCOPE = "support:reply";
 const url = process.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-const live = Boolean(process.env.OPENAI_API_KEY);
-const judge = live ? judgeFromEnv(process.env).model : supportScriptedJudges();
-log(live ? "Judge: LIVE model from OPENAI_API_KEY." : "Judge: SCRIPTED responses (no OPENAI_API_KEY set) — deterministic and offline.");
+const { judge, description } = chooseJudge(process.env, supportScriptedJudges);
+log(`Judge: ${description}.`);
 log(`Database: ${url}`);
 
 const store = createGateStore({ url });
