@@ -9,14 +9,14 @@ import { switchMode } from "../src/decisions/modes.js";
 import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import { localFilePath } from "../src/store/connection.js";
-import { createGateStore } from "../src/store/create-gate-store.js";
+import { createGateStore, DEFAULT_STORE_URL } from "../src/store/create-gate-store.js";
 import { createOutreachGraph } from "./outreach/graph.js";
 import { loadReviewerFixture, reviewerResume, type ScriptedProspect } from "./outreach/demo-fixture.js";
 import { chooseJudge } from "./judge-choice.js";
 import { outreachScriptedJudges } from "./scripted-judge.js";
 
 const SCOPE = "outreach:first_touch";
-const url = process.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
+const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
 const { judge, description } = chooseJudge(process.env, outreachScriptedJudges);

@@ -6,7 +6,7 @@ import { renderStatus } from "../../src/cli/commands/status.js";
 import { computeStatus } from "../../src/decisions/status.js";
 import type { EscalationRequest } from "../../src/escalation/handoff.js";
 import { createGate } from "../../src/gate/create-gate.js";
-import { createGateStore } from "../../src/store/create-gate-store.js";
+import { createGateStore, DEFAULT_STORE_URL } from "../../src/store/create-gate-store.js";
 import { tableLookup } from "./agent.js";
 import { DEMO_ACCOUNTS, DEMO_TICKETS, type DemoTicket } from "./demo-tickets.js";
 import { createSupportGraph } from "./graph.js";
@@ -15,7 +15,7 @@ import { supportScriptedJudges } from "./scripted-judges.js";
 import { supportSensitivity } from "./sensitivity.js";
 
 const SCOPE = "support:reply";
-const url = process.env.AUTONOMY_GATE_DB ?? "file:autonomy-gate.db";
+const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
 const { judge, description } = chooseJudge(process.env, supportScriptedJudges);
