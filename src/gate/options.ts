@@ -185,7 +185,14 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 function pathName(path: PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+  return path
+    .map((key, i) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (!/^[\w$-]+$/.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
+    .join("");
 }
 
 /** Options whose value must be a plain object (a Map or a class instance reads as `{}`). */
