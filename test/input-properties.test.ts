@@ -18,6 +18,11 @@ import { memoryStore } from "./helpers/store-fixtures.js";
 /** Each case must settle within this budget (the judge is instant; only the gate's own work counts). */
 const CASE_BUDGET_MS = 3000;
 const SCOPE = "prop:auto";
+/**
+ * Each property runs thousands of cases: its wall-clock limit is generous on purpose (a loaded CI
+ * machine is slow); what is asserted is the per-case budget above, not the suite's speed.
+ */
+const SUITE_TIMEOUT_MS = 600_000;
 
 /** A prebuilt value past the size bound: rendering it must be cut, not exhaust the process. */
 const HUGE = Array.from({ length: 250_000 }, (_, i) => i);
@@ -154,7 +159,7 @@ describe("the gate over arbitrary input", () => {
       }),
       { numRuns: Number(process.env.PROP_A ?? 8000) },
     );
-  });
+  }, SUITE_TIMEOUT_MS);
 
   it("answers every input with a stored verdict that never goes auto unless clean (1,000 cases)", async () => {
     let i = 0;
@@ -167,7 +172,7 @@ describe("the gate over arbitrary input", () => {
       { numRuns: Number(process.env.PROP_B ?? 1000) },
     );
     expect(auto).toBeGreaterThan(0);
-  });
+  }, SUITE_TIMEOUT_MS);
 
   it("answers arbitrary options with a GateConfigError naming the option, or a gate that judges (1,000 cases)", async () => {
     const optionArb = fc.record(
@@ -203,5 +208,5 @@ describe("the gate over arbitrary input", () => {
       }),
       { numRuns: Number(process.env.PROP_C ?? 1000) },
     );
-  });
+  }, SUITE_TIMEOUT_MS);
 });

@@ -25,6 +25,8 @@ export const CANONICAL_LIMITS = {
   maxNodes: 200_000,
   /** Characters of strings and keys rendered per input. */
   maxChars: 4_000_000,
+  /** Steps on the board; a longer board is cut (and is a problem). */
+  maxSteps: 1_000,
   /** Problems listed per input (a count stands for the rest). */
   maxProblems: 20,
 } as const;
@@ -79,45 +81,65 @@ interface Walk {
   ancestors: Set<object>;
   /** Where `toJSON` is refused (the draft: what acts must be plain data). */
   refuseToJson: boolean;
+  /**
+   * The path being visited, as segments below `root`. A path string is built only when a problem
+   * is reported: building one per value would allocate on every node and make GC the cost.
+   */
+  root: string;
+  segments: Array<string | number>;
 }
 
-function spend(walk: Walk, path: string, nodes: number, chars: number): boolean {
+function pathOf(walk: Walk): string {
+  let path = walk.root;
+  for (const segment of walk.segments) path = childPath(path, segment);
+  return path;
+}
+
+function problem(walk: Walk, text: string): void {
+  if (walk.budget.problems.length < CANONICAL_LIMITS.maxProblems) walk.budget.problems.push({ path: pathOf(walk), problem: text });
+  else walk.budget.moreProblems++;
+}
+
+function spend(walk: Walk, nodes: number, chars: number): boolean {
   const { budget } = walk;
   if (budget.exhausted) return false;
   budget.nodes += nodes;
   budget.chars += chars;
   if (budget.nodes > CANONICAL_LIMITS.maxNodes || budget.chars > CANONICAL_LIMITS.maxChars) {
     budget.exhausted = true;
-    addProblem(budget, path, `the input is larger than the gate's bound (${CANONICAL_LIMITS.maxNodes} values, ${CANONICAL_LIMITS.maxChars} characters)`);
+    problem(walk, `the input is larger than the gate's bound (${CANONICAL_LIMITS.maxNodes} values, ${CANONICAL_LIMITS.maxChars} characters)`);
     return false;
   }
   return true;
 }
 
-function renderString(walk: Walk, path: string, text: string): Json {
-  if (!spend(walk, path, 1, text.length)) return REFUSED.cut;
+function renderString(walk: Walk, text: string): Json {
+  if (!spend(walk, 1, text.length)) return REFUSED.cut;
   LONE_SURROGATE.lastIndex = 0;
   if (LONE_SURROGATE.test(text)) {
-    addProblem(walk.budget, path, "a string with a lone surrogate (not valid Unicode text); shown with U+FFFD");
+    problem(walk, "a string with a lone surrogate (not valid Unicode text); shown with U+FFFD");
     return text.replace(LONE_SURROGATE, "\uFFFD");
   }
   return text;
 }
 
-function renderNumber(walk: Walk, path: string, n: number): Json {
-  if (!spend(walk, path, 1, 0)) return REFUSED.cut;
+function renderNumber(walk: Walk, n: number): Json {
+  if (!spend(walk, 1, 0)) return REFUSED.cut;
   if (Number.isFinite(n)) return Object.is(n, -0) ? 0 : n;
-  addProblem(walk.budget, path, "a non-finite number (NaN or Infinity has no JSON form)");
+  problem(walk, "a non-finite number (NaN or Infinity has no JSON form)");
   return String(n);
 }
 
+/** Returned by {@link read} when reading threw. */
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
 /** Read `obj[key]`, which may run a getter or a proxy trap; a throw is a problem, not a crash. */
-function read(walk: Walk, path: string, obj: object, key: string | number): Read {
+function read(walk: Walk, obj: object, key: string | number): unknown {
   try {
-    return { ok: true, value: (obj as Record<string | number, unknown>)[key] };
+    return (obj as Record<string | number, unknown>)[key];
   } catch {
-    addProblem(walk.budget, path, "reading it threw (a getter or proxy)");
-    return { ok: false };
+    problem(walk, "reading it threw (a getter or proxy)");
+    return UNREADABLE;
   }
 }
 
@@ -126,28 +148,38 @@ function setKey(out: Record<string, Json>, key: string, value: Json): void {
   else out[key] = value;
 }
 
-type Read = { ok: true; value: unknown } | { ok: false };
+/** Render a child already read (the current path includes its segment). */
+function renderRead(walk: Walk, value: unknown, depth: number): Json {
+  return value === UNREADABLE ? REFUSED.unreadable : renderValue(walk, value, depth + 1);
+}
 
 /** Members by sorted key, each read only once the budget allows it (a huge object is cut, not read). */
-function renderMembers(walk: Walk, path: string, keys: string[], get: (key: string, at: string) => Read, depth: number): Record<string, Json> {
+function renderMembers(walk: Walk, keys: string[], get: (key: string) => unknown, depth: number): Record<string, Json> {
   const out: Record<string, Json> = {};
   keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const key of keys) {
-    const at = childPath(path, key);
-    if (!spend(walk, at, 1, key.length)) break;
-    const got = get(key, at);
-    if (!got.ok) setKey(out, key, REFUSED.unreadable);
-    else if (got.value !== undefined) setKey(out, key, renderValue(walk, at, got.value, depth + 1));
+    walk.segments.push(key);
+    try {
+      if (!spend(walk, 1, key.length)) break;
+      const value = get(key);
+      if (value !== undefined) setKey(out, key, renderRead(walk, value, depth));
+    } finally {
+      walk.segments.pop();
+    }
   }
   return out;
 }
 
-function renderItems(walk: Walk, path: string, length: number, get: (i: number, at: string) => Read, depth: number): Json[] {
+function renderItems(walk: Walk, length: number, get: (i: number) => unknown, depth: number): Json[] {
   const out: Json[] = [];
   for (let i = 0; i < length && !walk.budget.exhausted; i++) {
-    const at = childPath(path, i);
-    const got = get(i, at);
-    out.push(got.ok ? renderValue(walk, at, got.value === undefined ? null : got.value, depth + 1) : REFUSED.unreadable);
+    walk.segments.push(i);
+    try {
+      const value = get(i);
+      out.push(renderRead(walk, value === undefined ? null : value, depth));
+    } finally {
+      walk.segments.pop();
+    }
   }
   return out;
 }
@@ -163,11 +195,11 @@ function take<T>(walk: Walk, iterable: Iterable<T>): T[] {
   return out;
 }
 
-function ownKeys(walk: Walk, path: string, obj: object): string[] | null {
+function ownKeys(walk: Walk, obj: object): string[] | null {
   try {
     return Object.keys(obj);
   } catch {
-    addProblem(walk.budget, path, "its keys could not be listed (a proxy threw)");
+    problem(walk, "its keys could not be listed (a proxy threw)");
     return null;
   }
 }
@@ -178,100 +210,100 @@ function bytesOf(obj: ArrayBufferView | ArrayBuffer): ArrayLike<number | bigint>
   return obj as unknown as ArrayLike<number | bigint>;
 }
 
-function renderToJson(walk: Walk, path: string, obj: object, toJson: unknown, depth: number): Json {
+function renderToJson(walk: Walk, obj: object, toJson: unknown, depth: number): Json {
   if (walk.refuseToJson) {
-    addProblem(walk.budget, path, "an object with toJSON() in the draft (what acts must be plain data)");
+    problem(walk, "an object with toJSON() in the draft (what acts must be plain data)");
     return REFUSED.unreadable;
   }
   let replaced: unknown;
   try {
     replaced = (toJson as (key: string) => unknown).call(obj, "");
   } catch {
-    addProblem(walk.budget, path, "its toJSON() threw");
+    problem(walk, "its toJSON() threw");
     return REFUSED.unreadable;
   }
   // One toJSON rule, as JSON.stringify applies it: the result is rendered in the object's place.
-  return renderValue(walk, path, replaced === undefined ? null : replaced, depth + 1);
+  return renderValue(walk, replaced === undefined ? null : replaced, depth + 1);
 }
 
-function renderObject(walk: Walk, path: string, obj: object, depth: number): Json {
+function renderObject(walk: Walk, obj: object, depth: number): Json {
   if (obj instanceof Date) {
     if (Number.isNaN(obj.getTime())) {
-      addProblem(walk.budget, path, "an invalid Date");
+      problem(walk, "an invalid Date");
       return "Invalid Date";
     }
-    return renderString(walk, path, obj.toISOString());
+    return renderString(walk, obj.toISOString());
   }
-  if (obj instanceof RegExp) return renderString(walk, path, String(obj));
+  if (obj instanceof RegExp) return renderString(walk, String(obj));
   if (obj instanceof String || obj instanceof Number || obj instanceof Boolean || obj instanceof BigInt) {
-    return renderValue(walk, path, obj.valueOf(), depth);
+    return renderValue(walk, obj.valueOf(), depth);
   }
   if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) {
     const bytes = bytesOf(obj);
-    return renderItems(walk, path, bytes.length, (i) => ({ ok: true, value: bytes[i] }), depth);
+    return renderItems(walk, bytes.length, (i) => bytes[i], depth);
   }
   if (Array.isArray(obj)) {
     let length = 0;
     try {
       length = obj.length;
     } catch {
-      addProblem(walk.budget, path, "its length could not be read (a proxy threw)");
+      problem(walk, "its length could not be read (a proxy threw)");
     }
-    return renderItems(walk, path, length, (i, at) => read(walk, at, obj, i), depth);
+    return renderItems(walk, length, (i) => read(walk, obj, i), depth);
   }
   if (obj instanceof Map || obj instanceof Set) {
     // A Map is its `[key, value]` entries (any key type kept), a Set its values, in insertion order.
     const items = take(walk, obj instanceof Map ? obj.entries() : obj.values());
-    return renderItems(walk, path, items.length, (i) => ({ ok: true, value: items[i] }), depth);
+    return renderItems(walk, items.length, (i) => items[i], depth);
   }
   if (obj instanceof Error) {
     const fields: Record<string, unknown> = { name: obj.name, message: obj.message };
-    return renderMembers(walk, path, Object.keys(fields), (key) => ({ ok: true, value: fields[key] }), depth);
+    return renderMembers(walk, Object.keys(fields), (key) => fields[key], depth);
   }
-  const toJson = read(walk, path, obj, "toJSON");
-  if (!toJson.ok) return REFUSED.unreadable;
-  if (typeof toJson.value === "function") return renderToJson(walk, path, obj, toJson.value, depth);
-  const keys = ownKeys(walk, path, obj);
+  const toJson = read(walk, obj, "toJSON");
+  if (toJson === UNREADABLE) return REFUSED.unreadable;
+  if (typeof toJson === "function") return renderToJson(walk, obj, toJson, depth);
+  const keys = ownKeys(walk, obj);
   if (keys === null) return REFUSED.unreadable;
-  return renderMembers(walk, path, keys, (key, at) => read(walk, at, obj, key), depth);
+  return renderMembers(walk, keys, (key) => read(walk, obj, key), depth);
 }
 
-function renderValue(walk: Walk, path: string, value: unknown, depth: number): Json {
+function renderValue(walk: Walk, value: unknown, depth: number): Json {
   switch (typeof value) {
     case "string":
-      return renderString(walk, path, value);
+      return renderString(walk, value);
     case "number":
-      return renderNumber(walk, path, value);
+      return renderNumber(walk, value);
     case "boolean":
-      return spend(walk, path, 1, 0) ? value : REFUSED.cut;
+      return spend(walk, 1, 0) ? value : REFUSED.cut;
     case "bigint":
-      return renderString(walk, path, value.toString());
+      return renderString(walk, value.toString());
     case "undefined":
       return null;
     case "function":
-      addProblem(walk.budget, path, "a function (run data must be plain values)");
+      problem(walk, "a function (run data must be plain values)");
       return REFUSED.function;
     case "symbol":
-      addProblem(walk.budget, path, "a symbol (run data must be plain values)");
+      problem(walk, "a symbol (run data must be plain values)");
       return REFUSED.symbol;
   }
-  if (value === null) return spend(walk, path, 1, 0) ? null : REFUSED.cut;
+  if (value === null) return spend(walk, 1, 0) ? null : REFUSED.cut;
   const obj = value as object;
   if (walk.ancestors.has(obj)) {
-    addProblem(walk.budget, path, "a cycle (the value contains itself)");
+    problem(walk, "a cycle (the value contains itself)");
     return REFUSED.cycle;
   }
   if (depth >= CANONICAL_LIMITS.maxDepth) {
-    addProblem(walk.budget, path, `nested deeper than ${CANONICAL_LIMITS.maxDepth} levels`);
+    problem(walk, `nested deeper than ${CANONICAL_LIMITS.maxDepth} levels`);
     return REFUSED.cut;
   }
-  if (!spend(walk, path, 1, 0)) return REFUSED.cut;
+  if (!spend(walk, 1, 0)) return REFUSED.cut;
   walk.ancestors.add(obj);
   try {
-    return renderObject(walk, path, obj, depth);
+    return renderObject(walk, obj, depth);
   } catch {
     // A proxy trap (getPrototypeOf, a revoked proxy) threw while the value was being inspected.
-    addProblem(walk.budget, path, "inspecting it threw (a proxy)");
+    problem(walk, "inspecting it threw (a proxy)");
     return REFUSED.unreadable;
   } finally {
     walk.ancestors.delete(obj);
@@ -291,5 +323,5 @@ function renderValue(walk: Walk, path: string, value: unknown, depth: number): J
  * `maxDepth` and anything past the size bound are problems, shown as a fixed stand-in.
  */
 export function renderCanonical(value: unknown, path: string, budget: CanonicalBudget, options: { refuseToJson?: boolean } = {}): Json {
-  return renderValue({ budget, ancestors: new Set(), refuseToJson: options.refuseToJson === true }, path, value, 0);
+  return renderValue({ budget, ancestors: new Set(), refuseToJson: options.refuseToJson === true, root: path, segments: [] }, value, 0);
 }

@@ -75,6 +75,7 @@ function renderInput(input: unknown): CanonicalInput {
   const steps: CanonicalStep[] = [];
   const rawSteps = renderStepsSource(fields.steps, budget);
   rawSteps.forEach((step, i) => {
+    if (budget.exhausted) return;
     const path = `steps[${i}]`;
     const rendered = renderCanonical(step, path, budget);
     if (!isRecordJson(rendered) || typeof rendered.name !== "string") {
@@ -129,7 +130,8 @@ function renderStepsSource(steps: unknown, budget: ReturnType<typeof newBudget>)
     return [];
   }
   try {
-    return Array.from({ length: Math.min(steps.length, CANONICAL_LIMITS.maxNodes) }, (_, i) => steps[i] as unknown);
+    if (steps.length > CANONICAL_LIMITS.maxSteps) addProblem(budget, "steps", `more than ${CANONICAL_LIMITS.maxSteps} steps (the board is cut there)`);
+    return Array.from({ length: Math.min(steps.length, CANONICAL_LIMITS.maxSteps) }, (_, i) => steps[i] as unknown);
   } catch {
     addProblem(budget, "steps", "reading it threw (a getter or proxy)");
     return [];
