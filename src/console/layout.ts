@@ -5,6 +5,9 @@ import { PACKAGE_VERSION } from "../version.js";
 /** Escapes a host-supplied string for HTML text and attribute values. Every interpolation uses it. */
 export const esc = (value: unknown): string => escapeXml(value === null || value === undefined ? "" : String(value));
 
+/** Most queue items one page shows. */
+export const PAGE_ITEMS = 50;
+
 export const ratio = (v: number | null | undefined): string => (v === null || v === undefined ? "–" : v.toFixed(2));
 
 const CONSOLE_CSS = `

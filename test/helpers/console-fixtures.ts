@@ -2,7 +2,7 @@ import { routeAndRecord } from "../../src/decisions/route-verdict.js";
 import { escalationIdFor } from "../../src/escalation/package.js";
 import type { GateStore } from "../../src/store/types.js";
 import type { Verdict } from "../../src/types.js";
-import { assessed, gateDraft, movableClock, seedHistory } from "./competence-fixtures.js";
+import { assessed, gateDraft, movableClock, provenance, seedHistory } from "./competence-fixtures.js";
 
 export const HOSTILE_DRAFT = `Hi <script>document.title="owned"</script><img src=x onerror="alert(1)"> & thanks`;
 
@@ -19,11 +19,11 @@ export async function seedConsoleDemo(store: GateStore, clock = movableClock()):
   const auto: Verdict[] = [];
   for (let i = 0; i < 4; i++) {
     clock.advance(10 * 60_000);
-    const v = await gateDraft(store, main, `${main}-today-${i}`, i >= 2, clock.now());
+    const v = await gateDraft(store, main, `${main}-today-${i}`, i >= 2, clock.now(), provenance(2));
     (v.route === "auto" ? auto : pending).push(v);
   }
   clock.advance(10 * 60_000);
-  const escalated = await routeAndRecord(store, assessed("esc-1", false), {
+  const escalated = await routeAndRecord(store, assessed("esc-1", false, provenance(2)), {
     id: "esc-1",
     scope: main,
     threadId: "t-esc-1",

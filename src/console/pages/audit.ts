@@ -1,13 +1,15 @@
 import type { AuditItem } from "../audit-items.js";
 import type { Verdict } from "../../types.js";
-import { esc } from "../layout.js";
+import { esc, PAGE_ITEMS } from "../layout.js";
 import { verdictMeta, verdictView } from "./verdict-view.js";
 
 /** The audit queue page body: executed auto-approvals to check ok (approve) or wrong (reject). */
 export function auditBody(items: AuditItem[], audited: Verdict[], options: { nonce: string; actor: string; flash?: string }): string {
   const flash = options.flash ? `<div class="flash" role="status" data-testid="flash">${esc(options.flash)}</div>` : "";
   const intro = `<p class="meta">${items.length} executed auto-approval${items.length === 1 ? "" : "s"} waiting for a post-hoc check. <b>ok</b> records approve, <b>wrong</b> records reject: a wrong auto-approval counts as a rejected pass and can trip the breaker (swing-back), as with <code>autonomy-gate decide</code>.</p>`;
-  const cards = items
+  const shown = items.slice(0, PAGE_ITEMS);
+  const more = items.length > shown.length ? `<p class="meta">Showing the newest ${shown.length} of ${items.length}.</p>` : "";
+  const cards = shown
     .map(
       ({ verdict: v, why }) => `<section class="card" data-verdict="${esc(v.id)}"><h3>${esc(v.scope)}</h3>${verdictMeta(v)}<p class="meta">${esc(why)}</p>
 ${verdictView(v)}
@@ -29,5 +31,5 @@ ${verdictView(v)}
         )
         .join("")}</tbody></table>`
     : "";
-  return flash + intro + (cards || `<div class="card">Nothing to audit.</div>`) + done;
+  return flash + intro + more + (cards || `<div class="card">Nothing to audit.</div>`) + done;
 }

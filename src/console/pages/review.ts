@@ -1,5 +1,5 @@
 import type { InterruptState } from "../langgraph.js";
-import { esc } from "../layout.js";
+import { esc, PAGE_ITEMS } from "../layout.js";
 import type { ReviewItem } from "../review-items.js";
 import { verdictMeta, verdictView } from "./verdict-view.js";
 
@@ -8,7 +8,9 @@ export function reviewBody(items: ReviewItem[], options: { nonce: string; actor:
   const flash = options.flash ? `<div class="flash" role="status" data-testid="flash">${esc(options.flash)}</div>` : "";
   const intro = `<p class="meta">${items.length} undecided verdict${items.length === 1 ? "" : "s"} routed to a person (latest ${options.window} verdicts per scope), oldest first. A decision here is backfilled exactly as <code>autonomy-gate decide</code> does.</p>`;
   if (items.length === 0) return `${flash}${intro}<div class="card">Nothing to review.</div>`;
-  return flash + intro + items.map((item) => card(item, options)).join("\n");
+  const shown = items.slice(0, PAGE_ITEMS);
+  const more = items.length > shown.length ? `<p class="meta">Showing the oldest ${shown.length} of ${items.length}.</p>` : "";
+  return flash + intro + more + shown.map((item) => card(item, options)).join("\n");
 }
 
 function card(item: ReviewItem, options: { nonce: string; actor: string; interrupts?: Map<string, InterruptState> }): string {
