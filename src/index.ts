@@ -1,7 +1,7 @@
 // The public API. Named exports only, so growing it is always a decision.
 
 // Vocabulary
-export { LEVELS, DECISION_TYPES } from "./types.js";
+export { LEVELS, DECISION_TYPES, ROUTES } from "./types.js";
 export type {
   Level,
   Severity,
@@ -143,6 +143,10 @@ export type {
 // Decisions: backfill, modes, status
 export { backfillDecision } from "./decisions/backfill.js";
 export type { DecisionInput } from "./decisions/backfill.js";
+export { reviewPostHoc, breakerOnWrongReview } from "./decisions/post-hoc-review.js";
+export type { PostHocReviewInput, PostHocReviewResult } from "./decisions/post-hoc-review.js";
+export { POST_HOC_FINDINGS } from "./store/post-hoc-types.js";
+export type { PostHocFinding, PostHocReview, PostHocStats, PostHocStore, VerdictListFilter } from "./store/post-hoc-types.js";
 export { switchMode } from "./decisions/modes.js";
 export type { SwitchModeOptions } from "./decisions/modes.js";
 export { scopeEligibility } from "./decisions/eligibility.js";
@@ -158,6 +162,7 @@ export { cohensKappa } from "./stats/kappa.js";
 export { DEFAULT_FLIP_POLICY, STRICT_FLIP_POLICY, resolvePolicy } from "./stats/policy.js";
 export { evaluateEligibility } from "./stats/criterion.js";
 export { isAuditSampled } from "./stats/audit-sample.js";
+export { isPostHocSampled, DEFAULT_POST_HOC_RATE } from "./stats/post-hoc-sample.js";
 export { checkSwingBack } from "./stats/swing-back.js";
 export type { SwingBackCheck } from "./stats/swing-back.js";
 

@@ -103,7 +103,8 @@ export interface Provenance {
 }
 
 export type Mode = "shadow" | "auto";
-export type Route = "auto" | "human" | "escalate";
+export const ROUTES = ["auto", "human", "escalate"] as const;
+export type Route = (typeof ROUTES)[number];
 
 export const DECISION_TYPES = ["approve", "edit", "reject", "skip"] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
@@ -160,4 +161,9 @@ export interface Verdict {
   eligibility?: Eligibility;
   createdAt: string;
   decision?: Decision;
+  /**
+   * True on an auto-routed verdict drawn for the post-hoc audit: it was executed, and waits in the
+   * audit queue for a review after the fact (absent otherwise).
+   */
+  postHocSampled?: boolean;
 }

@@ -101,6 +101,7 @@ export function createGate(options: GateOptions = {}): Gate {
         escalation: await escalationCodes(store, input, assessment, id, threadId),
         gatePolicy: resolved.policy,
         competence: resolved.competence,
+        postHocRate: resolved.postHocRate,
       });
     } catch {
       return shadowVerdict(assessment, id, threadId, [gateError("routing or persistence failed; the draft goes to a human")]);

@@ -92,6 +92,13 @@ export interface GateOptions {
    * @default { alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
    */
   competence?: CompetenceOptions;
+  /**
+   * Share of executed auto-approvals drawn (deterministically, from the verdict id) for review
+   * after the fact: they wait in `autonomy-gate audit queue` until reviewed `ok` or `wrong`.
+   * Independent of the pre-send audit sample (`policy.auditRate`).
+   * @default 0.05
+   */
+  postHocRate?: number;
 }
 
 /** Options after validation, with every default applied. */
@@ -110,6 +117,7 @@ export interface ResolvedGateOptions {
   policy: FlipPolicy;
   escalationTriggers: EscalationTriggers;
   competence: CompetenceConfig;
+  postHocRate: number;
 }
 
 export const DEFAULT_MAX_DRAFT_CHARS = 5000;
@@ -156,6 +164,7 @@ const OptionsSchema = z.strictObject({
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
   competence: z.unknown().optional(),
+  postHocRate: z.number({ error: "a number from 0 to 1" }).min(0, { error: "a number from 0 to 1" }).max(1, { error: "a number from 0 to 1" }).default(0.05),
   store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
 });
 

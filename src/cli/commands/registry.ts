@@ -8,6 +8,7 @@ import { evalCommand } from "./eval.js";
 import { killCommand } from "./kill.js";
 import { migrateCommand } from "./migrate.js";
 import { modeCommand } from "./mode.js";
+import { verdictsCommand } from "./post-hoc.js";
 import { reportCommand } from "./report.js";
 import { statusCommand } from "./status.js";
 
@@ -19,6 +20,7 @@ export const COMMANDS: CliCommand[] = [
   ceilingCommand,
   killCommand,
   decideCommand,
+  verdictsCommand,
   escalationsCommand,
   auditCommand,
   evalCommand,

@@ -23,7 +23,7 @@ export const statusCommand: CliCommand = {
       io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
       return 0;
     }
-    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch));
+    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch, new Date()));
     return 0;
   },
 };
@@ -32,7 +32,7 @@ export const statusCommand: CliCommand = {
  * The status an operator reads: the flip evidence per scope, then where each scope stands
  * (level, competence, autonomy rate, escalation KPIs), then why a scope is not eligible.
  */
-export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string {
+export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Date = new Date()): string {
   const header = `kill switch: ${killSwitch ? "ON (no LLM calls, nothing auto-approves)" : "off"}\n`;
   if (scopes.length === 0) return `${header}No scopes yet: nothing has been gated.\n`;
   const flip = table(
@@ -52,7 +52,7 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string
     ]),
   );
   const standing = table(
-    ["scope", "level", "competence", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff"],
+    ["scope", "level", "competence", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff", "post-hoc queue"],
     scopes.map((s) => [
       s.scope,
       `${s.level} ${s.role}${s.ceiling ? ` (ceiling ${s.ceiling})` : ""}`,
@@ -62,6 +62,7 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string
       ratio(s.escalationAppropriateness),
       ratio(s.missedEscalationRate),
       ratio(s.handoffSufficiency),
+      postHocQueue(s, now),
     ]),
   );
   const reasons = scopes
@@ -72,4 +73,20 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string
     })
     .filter(Boolean);
   return `${header}${flip}\n${standing}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+}
+
+/** The post-hoc audit queue of a scope: its size and the age of its oldest entry. */
+function postHocQueue(s: ScopeStatus, now: Date): string {
+  const { queued, oldestQueuedAt } = s.postHoc;
+  if (queued === 0 || oldestQueuedAt === null) return "0";
+  return `${queued} (oldest ${age(now.getTime() - Date.parse(oldestQueuedAt))})`;
+}
+
+/** A duration as the largest whole unit: 45s, 12m, 5h, 3d. */
+export function age(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86_400)}d`;
 }
