@@ -1,4 +1,5 @@
 import { escalationKpis, type EscalationKpis } from "../escalation/kpis.js";
+import { autonomyRateBand, type AutonomyRateBand } from "../competence/autonomy-band.js";
 import { competenceBand, type CompetenceBand } from "../competence/band.js";
 import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
@@ -30,15 +31,18 @@ export interface ScopeStatus extends EscalationKpis {
   reasons: string[];
   /** Share of the latest verdicts routed auto. */
   autonomyRate: number | null;
+  /** Seed 000's stage for that rate: manual, pairing, checkpoints, delegation, autonomous. */
+  autonomyBand: AutonomyRateBand | null;
   /** Verdicts the autonomy rate looks at. */
   autonomyWindow: number;
   policy: FlipPolicy;
   /** The scope's policy version: verdicts and decisions are stamped with it. */
   policyVersion: number;
   /**
-   * The level the scope operates at now, capped by its ceiling: L3 (consultant) while
-   * guidance-seeking, L4 (approver) in shadow, L5 (observer) in auto with the breaker closed and the
-   * kill switch off.
+   * The level the scope operates at now, capped by its ceiling (seed 001): L1 (operator) with the
+   * kill switch on, L2 (collaborator) while guidance-seeking, L3 (consultant) in shadow, L4
+   * (approver) in auto with the breaker closed (L5, observer, is reserved for auto with post-hoc
+   * audit alone, which the gate never runs).
    */
   level: AutonomyLevel;
   /** The user's role at that level. */
@@ -100,6 +104,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
     autonomyRate: total === 0 ? null : routes.auto / total,
+    autonomyBand: autonomyRateBand(total === 0 ? null : routes.auto / total),
     autonomyWindow: total,
     policy: policyFor(state, options.gatePolicy),
     policyVersion,

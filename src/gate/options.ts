@@ -89,7 +89,7 @@ export interface GateOptions {
   /**
    * The competence ledger (DESIGN §6): always recorded and reported. With `enforce: true`, auto
    * also requires the autonomous band and a guidance-seeking scope escalates with `low_competence`.
-   * @default { alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
+   * @default { alpha: 0.03, beta: 0.09, initial: 0.3, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
    */
   competence?: CompetenceOptions;
   /**

@@ -57,7 +57,7 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
       s.scope,
       `${s.level} ${s.role}${s.ceiling ? ` (ceiling ${s.ceiling})` : ""}`,
       `${ratio(s.competence)} ${s.competenceBand}`,
-      ratio(s.autonomyRate),
+      s.autonomyBand === null ? "-" : `${ratio(s.autonomyRate)} ${s.autonomyBand}`,
       ratio(s.escalationRate),
       ratio(s.escalationAppropriateness),
       ratio(s.missedEscalationRate),
