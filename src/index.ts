@@ -14,6 +14,8 @@ export type {
   LevelFlags,
   LevelResult,
   Provenance,
+  AgentSpec,
+  AgentSpecValue,
   Mode,
   Route,
   DecisionType,
@@ -120,14 +122,18 @@ export type { CompetenceEvidence, CompetenceSignal } from "./competence/ledger.j
 export { resolveCompetence, DEFAULT_COMPETENCE } from "./competence/options.js";
 export type { CompetenceOptions, CompetenceConfig } from "./competence/options.js";
 export { withCompetence, isLowCompetence } from "./competence/enforce.js";
-export { AUTONOMY_LEVELS, LEVEL_ROLES, autonomyLevel, parseAutonomyLevel, isBelow } from "./competence/levels.js";
+export { AUTONOMY_LEVELS, LEVEL_ROLES, AUTO_LEVEL, autonomyLevel, parseAutonomyLevel, isBelow, maxLevel } from "./competence/levels.js";
+export { AUTONOMY_RATE_BANDS, AUTONOMY_RATE_RANGES, autonomyRateBand } from "./competence/autonomy-band.js";
+export type { AutonomyRateBand } from "./competence/autonomy-band.js";
 export type { AutonomyLevel, LevelInputs } from "./competence/levels.js";
 export { issueCertificate } from "./certificate/issue.js";
 export type { IssueCertificateOptions } from "./certificate/issue.js";
 export { verifyCertificate } from "./certificate/verify.js";
 export { provenanceChanges } from "./certificate/compare.js";
 export { CERTIFICATE_KIND } from "./certificate/types.js";
-export type { AutonomyCertificate, CertificateEvidence, CertificateCheck } from "./certificate/types.js";
+export type { AutonomyCertificate, CertificateEvidence, CertificateCheck, CertificateSignature } from "./certificate/types.js";
+export { signCertificate, checkSignature, generateSigningKeys } from "./certificate/sign.js";
+export { resolveAgentSpec } from "./gate/agent-spec.js";
 export { generateReport } from "./report/generate-report.js";
 export type { ReportOptions } from "./report/generate-report.js";
 export type {

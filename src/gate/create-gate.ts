@@ -25,6 +25,7 @@ export function createGate(options: GateOptions = {}): Gate {
     guardrails: resolved.guardrails,
     severity: resolved.severity,
     passThreshold: resolved.passThreshold,
+    ...(resolved.agent === undefined ? {} : { agent: resolved.agent }),
   });
   const assess = createAssessor(resolved, provenance);
 

@@ -8,7 +8,8 @@ import type { EscalationTriggerOptions } from "../escalation/trigger-options.js"
 import { createEscalationTriggers, type EscalationTriggers } from "../escalation/triggers.js";
 import { resolvePolicy } from "../stats/policy.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
-import { LEVELS, type Level, type Severity } from "../types.js";
+import { LEVELS, type AgentSpec, type Level, type Severity } from "../types.js";
+import { resolveAgentSpec } from "./agent-spec.js";
 
 /** One judge per level; a level without its own judge uses `default`. */
 export interface GateJudges {
@@ -99,6 +100,13 @@ export interface GateOptions {
    * @default 0.05
    */
   postHocRate?: number;
+  /**
+   * The composer's specification: `{ model, promptVersion, tools, ... }` (plain JSON). It is part
+   * of the provenance key, so changing it sends a scope in auto back to shadow to re-earn (audited
+   * `provenance_change`), and certificates record and check it.
+   * @default undefined (none declared)
+   */
+  agent?: AgentSpec;
 }
 
 /** Options after validation, with every default applied. */
@@ -118,6 +126,7 @@ export interface ResolvedGateOptions {
   escalationTriggers: EscalationTriggers;
   competence: CompetenceConfig;
   postHocRate: number;
+  agent: AgentSpec | undefined;
 }
 
 export const DEFAULT_MAX_DRAFT_CHARS = 5000;
@@ -164,6 +173,8 @@ const OptionsSchema = z.strictObject({
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
   competence: z.unknown().optional(),
+  // Validated in depth by resolveAgentSpec, which names the bad field.
+  agent: z.unknown().optional(),
   postHocRate: z.number({ error: "a number from 0 to 1" }).min(0, { error: "a number from 0 to 1" }).max(1, { error: "a number from 0 to 1" }).default(0.05),
   store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
 });
@@ -210,7 +221,7 @@ export function resolveGateOptions(options: unknown): ResolvedGateOptions {
     }
     throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
   }
-  const { judge, policy, escalation, competence, ...rest } = result.data;
+  const { judge, policy, escalation, competence, agent, ...rest } = result.data;
   return {
     ...rest,
     judges: resolveJudges(judge),
@@ -218,5 +229,6 @@ export function resolveGateOptions(options: unknown): ResolvedGateOptions {
     policy: resolvePolicy(policy ?? {}, "policy"),
     escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),
     competence: resolveCompetence((competence ?? {}) as CompetenceOptions, "competence"),
+    agent: resolveAgentSpec(agent, "agent"),
   };
 }
