@@ -84,3 +84,27 @@ describe("autonomy-gate verdicts list", () => {
     expect(result.err).toMatch(/--route must be one of auto, human, escalate/);
   });
 });
+
+describe("autonomy-gate tune", () => {
+  it("prints the calibration and a recommendation, says a changed threshold is a new provenance key, and applies nothing", async () => {
+    const store = createGateStore({ url });
+    await store.setProvenanceKey(SCOPE, "pk-1");
+    const history: Array<[number, "approve" | "edit" | "reject"]> = [...Array.from({ length: 8 }, () => [0.92, "approve"] as [number, "approve"]), [0.82, "reject"], [0.6, "edit"], [0.2, "reject"]];
+    for (const [i, [composite, decision]] of history.entries()) {
+      await store.saveVerdict(makeVerdict({ id: `c-${i}`, composite, passed: composite >= 0.8, decision: { type: decision, at: `2025-01-01T00:00:${String(i).padStart(2, "0")}.000Z` } }));
+    }
+    const before = await store.getScopeState(SCOPE);
+    store.close();
+    const result = await cli("tune", SCOPE);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Brier score: 0\.\d{3}/);
+    expect(result.out).toMatch(/Recommended: passThreshold 0\.90/);
+    expect(result.out).toMatch(/Nothing was applied\. A changed pass threshold is a new provenance key/);
+    const json = JSON.parse((await cli("tune", SCOPE, "--json")).out) as { n: number; rolling: { cumulative: { agreement: number } } };
+    expect(json.n).toBe(11);
+    expect(json.rolling.cumulative.agreement).toBeCloseTo(10 / 11, 12);
+    const after = createGateStore({ url });
+    expect(await after.getScopeState(SCOPE)).toEqual(before);
+    after.close();
+  });
+});

@@ -4,6 +4,8 @@ import { competenceBand, type CompetenceBand } from "../competence/band.js";
 import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { summarize } from "../stats/agreement.js";
+import { brierScore, rollingAgreement } from "../stats/calibration.js";
+import type { EscalationTrend } from "../store/escalation-trend.js";
 import { EMPTY_COUNTS } from "../stats/agreement.js";
 import { cohensKappa } from "../stats/kappa.js";
 import { wilsonLower } from "../stats/wilson.js";
@@ -54,6 +56,13 @@ export interface ScopeStatus extends EscalationKpis {
   competenceBand: CompetenceBand;
   /** Decisions the ledger has counted. */
   competenceUpdates: number;
+  /**
+   * Agreement on the current provenance key over the newest `window` decided verdicts of each mode
+   * beside the cumulative figure (of the newest 1000), and the composite's Brier score over them.
+   */
+  calibration: { brier: number | null } & ReturnType<typeof rollingAgreement>;
+  /** Escalation rate per trigger: last 7 days, last 30 days, all time. */
+  escalationTrend: EscalationTrend;
 }
 
 export interface StatusOptions {
@@ -85,6 +94,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
   const strength = ledger?.strength ?? config.initial;
   const band = competenceBand(strength, config);
   const level = autonomyLevel({ mode: state.mode, breaker: state.breaker, killSwitch, band, ceiling });
+  const records = state.provenanceKey === null ? [] : await store.calibrationRecords(state.scope, { provenanceKey: state.provenanceKey, limit: 1000 });
   const window = options.autonomyWindow ?? 1000;
   const routes = await store.routeCounts(state.scope, window);
   const total = routes.auto + routes.human + routes.escalate;
@@ -114,6 +124,8 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competence: strength,
     competenceBand: band,
     competenceUpdates: ledger?.updates ?? 0,
+    calibration: { brier: brierScore(records), ...rollingAgreement(records, 50) },
+    escalationTrend: await store.escalationTrend(state.scope),
     ...(await escalationKpis(store, state.scope)),
   };
 }

@@ -2,7 +2,9 @@
  * The store API behind the post-hoc audit of executed auto-approvals (DESIGN §5) and the verdict
  * listings the operator reviews from. `GateStore` extends it.
  */
+import type { CalibrationRecord } from "../stats/calibration.js";
 import type { Route, Verdict } from "../types.js";
+import type { EscalationTrend } from "./escalation-trend.js";
 
 /** A post-hoc reviewer's finding on an executed auto-approval. */
 export type PostHocFinding = "ok" | "wrong";
@@ -62,4 +64,8 @@ export interface PostHocStore {
   postHocStats(scope: string): Promise<PostHocStats>;
   /** Verdicts newest first, by scope, route and whether they are decided. */
   listVerdictsBy(filter: VerdictListFilter): Promise<Verdict[]>;
+  /** Decided verdicts for calibration, newest decision first. @default limit 10000 */
+  calibrationRecords(scope: string, options?: { provenanceKey?: string; limit?: number }): Promise<CalibrationRecord[]>;
+  /** Escalation rate per trigger over the last 7 and 30 days (by the store's clock) and all time. */
+  escalationTrend(scope: string): Promise<EscalationTrend>;
 }

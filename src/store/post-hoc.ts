@@ -7,6 +7,8 @@ import { GateConfigError, NotFoundError } from "../errors.js";
 import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { StoreContext } from "./context.js";
 import type { PostHocReview, PostHocStats, PostHocStore } from "./post-hoc-types.js";
+import { calibrationRecords } from "./calibration.js";
+import { escalationTrend } from "./escalation-trend.js";
 import { rowToVerdict } from "./rows.js";
 import { postHocReviews, verdicts, type PostHocReviewRow } from "./schema.js";
 
@@ -102,6 +104,9 @@ export function postHocMethods(ctx: StoreContext): PostHocStore {
           autoWrong: Number(judged?.autoWrong ?? 0),
         };
       }),
+
+    calibrationRecords: (scope, options) => calibrationRecords(ctx, scope, options),
+    escalationTrend: (scope) => escalationTrend(ctx, scope),
 
     listVerdictsBy: (filter) =>
       ctx.read(async (db) => {

@@ -11,6 +11,7 @@ import { modeCommand } from "./mode.js";
 import { verdictsCommand } from "./post-hoc.js";
 import { reportCommand } from "./report.js";
 import { statusCommand } from "./status.js";
+import { tuneCommand } from "./tune.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: CliCommand[] = [
@@ -25,5 +26,6 @@ export const COMMANDS: CliCommand[] = [
   auditCommand,
   evalCommand,
   certifyCommand,
+  tuneCommand,
   reportCommand,
 ];

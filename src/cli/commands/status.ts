@@ -65,6 +65,17 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
       postHocQueue(s, now),
     ]),
   );
+  const after = table(
+    ["scope", "agree cum", "agree shadow (50)", "agree auto (50)", "brier", "escalation by trigger: 7d / 30d / all"],
+    scopes.map((s) => [
+      s.scope,
+      ratio(s.calibration.cumulative.agreement),
+      ratio(s.calibration.shadow.agreement),
+      ratio(s.calibration.auto.agreement),
+      ratio(s.calibration.brier, 3),
+      triggerTrend(s),
+    ]),
+  );
   const reasons = scopes
     .map((s) => {
       const notes = s.eligible ? [] : [`not eligible: ${s.reasons.join("; ")}`];
@@ -72,7 +83,7 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
       return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
     })
     .filter(Boolean);
-  return `${header}${flip}\n${standing}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+  return `${header}${flip}\n${standing}\n${after}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
 }
 
 /** The post-hoc audit queue of a scope: its size and the age of its oldest entry. */
@@ -89,4 +100,13 @@ export function age(ms: number): string {
   if (s < 3600) return `${Math.floor(s / 60)}m`;
   if (s < 86_400) return `${Math.floor(s / 3600)}h`;
   return `${Math.floor(s / 86_400)}d`;
+}
+
+/** Each trigger's escalation rate over the last 7 and 30 days and all time: `loop 0.10/0.05/0.02`. */
+function triggerTrend(s: ScopeStatus): string {
+  const { last7d, last30d, all } = s.escalationTrend;
+  const codes = Object.keys(all.byTrigger).sort();
+  if (codes.length === 0) return "-";
+  const rate = (w: typeof all, code: string) => ratio(w.verdicts === 0 ? null : (w.byTrigger[code] ?? 0) / w.verdicts);
+  return codes.map((code) => `${code} ${rate(last7d, code)}/${rate(last30d, code)}/${rate(all, code)}`).join(", ");
 }
