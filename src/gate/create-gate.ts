@@ -26,6 +26,7 @@ export function createGate(options: GateOptions = {}): Gate {
     guardrails: resolved.guardrails,
     severity: resolved.severity,
     passThreshold: resolved.passThreshold,
+    ...(resolved.agent === undefined ? {} : { agent: resolved.agent }),
   });
   const { assess, assessView } = createAssessor(resolved, provenance);
 
@@ -118,6 +119,7 @@ export function createGate(options: GateOptions = {}): Gate {
         escalation,
         gatePolicy: resolved.policy,
         competence: resolved.competence,
+        postHocRate: resolved.postHocRate,
       });
     } catch {
       return storeFallback(store, assessment, id, threadId, "routing or persistence failed; the draft goes to a human");

@@ -10,7 +10,8 @@ import { resolvePolicy } from "../stats/policy.js";
 import { missingStoreMethods } from "../store/contract.js";
 import { isPlainObject } from "../validation/plain.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
-import { LEVELS, type Level, type Severity } from "../types.js";
+import { LEVELS, type AgentSpec, type Level, type Severity } from "../types.js";
+import { resolveAgentSpec } from "./agent-spec.js";
 
 /** One judge per level; a level without its own judge uses `default`. */
 export interface GateJudges {
@@ -91,9 +92,23 @@ export interface GateOptions {
   /**
    * The competence ledger (DESIGN §6): always recorded and reported. With `enforce: true`, auto
    * also requires the autonomous band and a guidance-seeking scope escalates with `low_competence`.
-   * @default { alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
+   * @default { alpha: 0.03, beta: 0.09, initial: 0.3, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
    */
   competence?: CompetenceOptions;
+  /**
+   * Share of executed auto-approvals drawn (deterministically, from the verdict id) for review
+   * after the fact: they wait in `autonomy-gate audit queue` until reviewed `ok` or `wrong`.
+   * Independent of the pre-send audit sample (`policy.auditRate`).
+   * @default 0.05
+   */
+  postHocRate?: number;
+  /**
+   * The composer's specification: `{ model, promptVersion, tools, ... }` (plain JSON). It is part
+   * of the provenance key, so changing it sends a scope in auto back to shadow to re-earn (audited
+   * `provenance_change`), and certificates record and check it.
+   * @default undefined (none declared)
+   */
+  agent?: AgentSpec;
 }
 
 /** Options after validation, with every default applied. */
@@ -112,6 +127,8 @@ export interface ResolvedGateOptions {
   policy: FlipPolicy;
   escalationTriggers: EscalationTriggers;
   competence: CompetenceConfig;
+  postHocRate: number;
+  agent: AgentSpec | undefined;
 }
 
 export const DEFAULT_MAX_DRAFT_CHARS = 5000;
@@ -158,6 +175,9 @@ const OptionsSchema = z.strictObject({
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
   competence: z.unknown().optional(),
+  // Validated in depth by resolveAgentSpec, which names the bad field.
+  agent: z.unknown().optional(),
+  postHocRate: z.number({ error: "a number from 0 to 1" }).min(0, { error: "a number from 0 to 1" }).max(1, { error: "a number from 0 to 1" }).default(0.05),
   // Checked for the whole contract by checkShapes, which names the missing methods.
   store: z.custom<GateStore>(() => true).optional(),
 });
@@ -247,7 +267,7 @@ function resolveOrThrow(options: unknown): ResolvedGateOptions {
     }
     throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
   }
-  const { judge, policy, escalation, competence, ...rest } = result.data;
+  const { judge, policy, escalation, competence, agent, ...rest } = result.data;
   return {
     ...rest,
     judges: resolveJudges(judge),
@@ -255,5 +275,6 @@ function resolveOrThrow(options: unknown): ResolvedGateOptions {
     policy: resolvePolicy(policy ?? {}, "policy"),
     escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),
     competence: resolveCompetence((competence ?? {}) as CompetenceOptions, "competence"),
+    agent: resolveAgentSpec(agent, "agent"),
   };
 }

@@ -14,7 +14,7 @@ main { padding: 0 28px 28px; }
 section.scope { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin-top: 18px; }
 .scope-head { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; }
 .pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; background: #e4e7eb; }
-.pill.L5 { background: #c6f7e2; color: #014d40; } .pill.L4 { background: #dceefb; color: #0b4f8a; } .pill.L3 { background: #ffe3c2; color: #7a3e00; }
+.pill.L5 { background: #c6f7e2; color: #014d40; } .pill.L4 { background: #c6f7e2; color: #014d40; } .pill.L3 { background: #dceefb; color: #0b4f8a; } .pill.L2 { background: #ffe3c2; color: #7a3e00; } .pill.L1 { background: #ffe3e3; color: #8a041a; }
 .pill.open { background: #ffd7d7; color: #8a041a; }
 .stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(104px, 1fr)); gap: 8px; margin: 14px 0 6px; }
 .stat { border: 1px solid var(--line); border-radius: 8px; padding: 6px 10px; }

@@ -14,7 +14,8 @@ export const GATE_STORE_METHODS = [
   "getKillSwitch", "setKillSwitch", "appendAudit", "listAudit", "verifyAudit", "getCompetence", "recordCompetence",
   "competenceHistory", "getCeiling", "setCeiling", "getPolicyVersion", "listPolicyVersions", "agreementByPolicyVersion",
   "decisionTimeline", "dailyActivity", "evidencePeriod", "saveEscalation", "getEscalation", "listEscalations",
-  "resolveEscalation", "escalationStats",
+  "resolveEscalation", "escalationStats", "postHocQueue", "recordPostHocReview", "getPostHocReview", "postHocStats",
+  "listVerdictsBy", "calibrationRecords", "escalationTrend",
 ] as const satisfies ReadonlyArray<MethodOf<GateStore>>;
 
 type Unlisted = Exclude<MethodOf<GateStore>, (typeof GATE_STORE_METHODS)[number]>;

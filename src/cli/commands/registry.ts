@@ -9,8 +9,10 @@ import { evalCommand } from "./eval.js";
 import { killCommand } from "./kill.js";
 import { migrateCommand } from "./migrate.js";
 import { modeCommand } from "./mode.js";
+import { verdictsCommand } from "./post-hoc.js";
 import { reportCommand } from "./report.js";
 import { statusCommand } from "./status.js";
+import { tuneCommand } from "./tune.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: CliCommand[] = [
@@ -20,10 +22,12 @@ export const COMMANDS: CliCommand[] = [
   ceilingCommand,
   killCommand,
   decideCommand,
+  verdictsCommand,
   escalationsCommand,
   auditCommand,
   evalCommand,
   certifyCommand,
+  tuneCommand,
   reportCommand,
   consoleCommand,
 ];
