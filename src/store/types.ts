@@ -1,5 +1,6 @@
 import type { Decision, DecisionType, Mode, Verdict } from "../types.js";
 import type { EscalationStore } from "../escalation/types.js";
+import type { CompetenceConfig } from "../competence/options.js";
 import type { LedgerStore } from "./ledger-types.js";
 
 /**
@@ -107,6 +108,19 @@ export interface GateStoreOptions {
   now?: () => Date;
 }
 
+/**
+ * What a decision implies besides its row and counters; given, they commit in the decision's
+ * transaction (see `GateStore.recordDecision`).
+ */
+export interface DecisionEffects {
+  /** The gate's flip policy (a scope's stored override wins), for the swing-back check. */
+  gatePolicy?: FlipPolicy;
+  /** The competence ledger's update parameters. */
+  competence: Pick<CompetenceConfig, "alpha" | "initial">;
+  /** How hard the task was, for the competence ledger: a weight in [0.5, 2.0]. @default 1 */
+  difficulty?: number;
+}
+
 export interface DecisionResult {
   verdict: Verdict;
   /** False when the same decision was already recorded (idempotent re-run). */
@@ -132,10 +146,12 @@ export interface GateStore extends LedgerStore, EscalationStore {
 
   /**
    * Backfill a decision (idempotent: recording the same decision type again changes nothing).
-   * Updates the agreement counters of the verdict's evidence in the same transaction. (The
-   * swing-back check is the caller's: see `backfillDecision`.)
+   * Updates the agreement counters of the verdict's evidence in the same transaction. With
+   * `effects` (as `backfillDecision` passes), the competence ledger update, the swing-back check
+   * for a verdict routed in auto mode and a breaker trip commit in that transaction too; a retry
+   * of the same decision completes any of them that is missing.
    */
-  recordDecision(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }): Promise<DecisionResult>;
+  recordDecision(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }, effects?: DecisionEffects): Promise<DecisionResult>;
 
   getScopeState(scope: string): Promise<ScopeState>;
   listScopes(): Promise<ScopeState[]>;
