@@ -106,6 +106,13 @@ export interface GateStoreOptions {
   autoMigrate?: boolean;
   /** Clock, for tests. @default () => new Date() */
   now?: () => Date;
+  /**
+   * Deadline of every store call in milliseconds: queueing, connecting, migrating, lock waits and
+   * the statements. Past it the call rejects with `StoreUnavailableError` (the gate sends the draft
+   * to a human) and a write still running is rolled back instead of committed.
+   * @default 5000
+   */
+  timeoutMs?: number;
 }
 
 /**
