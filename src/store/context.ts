@@ -12,6 +12,7 @@
  * lock: libSQL opens `transaction()` with BEGIN IMMEDIATE). A `:memory:` database lives on a
  * single connection that a transaction holds exclusively, so there reads take the same queue.
  */
+import { statSync } from "node:fs";
 import type { Client, ResultSet } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
@@ -44,8 +45,6 @@ export interface ConnectionOptions extends ConnectionTarget {
   now: () => Date;
   /** The deadline of each call, in milliseconds. */
   timeoutMs: number;
-  /** Runs before every transaction (e.g. the file-identity check); throwing aborts it. */
-  beforeTransaction?: () => void;
 }
 
 /** Thrown inside a transaction whose call already timed out: rolls it back. */
@@ -60,7 +59,10 @@ interface Handle {
 
 export function createConnection(options: ConnectionOptions): Connection {
   const serializeReads = isMemoryUrl(options.url);
-  const localFile = localFilePath(options.url) !== null;
+  const filePath = localFilePath(options.url);
+  const localFile = filePath !== null;
+  // The file this store opened (device and inode): a deleted or replaced file is refused.
+  let identity: FileIdentity | null = null;
   let opened: Promise<Handle> | null = null;
   // A local file's writes (and migrations) run on their own connection: see openLocalWriter.
   let writer: Handle | null = null;
@@ -106,6 +108,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (opened !== null) return opened;
     const attempt: Promise<Handle> = (async () => {
       const client = await openClient(options, deadline);
+      if (filePath !== null) identity = fileIdentity(filePath);
       const main = { client, db: drizzle(client) };
       try {
         if (options.autoMigrate) await raceDeadline(migrateOn(main, deadline), deadline, options.timeoutMs);
@@ -164,7 +167,7 @@ export function createConnection(options: ConnectionOptions): Connection {
             withBusyRetry(
               async () => {
                 const { db } = writerFor(await connect(deadline));
-                options.beforeTransaction?.();
+                if (filePath !== null) checkIdentity(filePath, identity, options.url);
                 try {
                   return await db.transaction(async (tx) => {
                     const result = await fn(tx);
@@ -204,4 +207,29 @@ function wrapConnectionError(error: unknown, url: string): unknown {
   if (error instanceof AutonomyGateError) return error;
   const described = describeDbError(error);
   return described.connection ? new StoreUnavailableError(url, described.text, { cause: error }) : error;
+}
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const { dev, ino } = statSync(path);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file is the file: writing after the database file was deleted or replaced would go into an
+ * orphan no other process sees, so the store refuses (and the gate fails open to a human).
+ */
+function checkIdentity(path: string, opened: FileIdentity | null, url: string): void {
+  const now = fileIdentity(path);
+  if (opened === null || now === null || now.dev !== opened.dev || now.ino !== opened.ino) {
+    throw new StoreUnavailableError(url, now === null ? "the database file was deleted while the store was open" : "the database file was replaced while the store was open");
+  }
 }
