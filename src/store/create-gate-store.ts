@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GateConfigError } from "../errors.js";
 import { appendAudit, listAudit, verifyAudit } from "./audit.js";
 import { createConnection } from "./context.js";
-import { getCounts } from "./counters.js";
+import { getCounts, recountCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
 import { ledgerMethods } from "./ledger-methods.js";
 import { recentAutoDecisions, recordDecision } from "./decisions.js";
@@ -75,6 +75,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     setProvenanceKey: (scope, provenanceKey) => setProvenanceKey(ctx, scope, provenanceKey),
     routeCounts: (scope, limit) => routeCounts(ctx, scope, limit),
     getCounts: (scope, provenanceKey, epoch) => getCounts(ctx, { scope, provenanceKey, epoch }),
+    recountCounts: (scope, provenanceKey, epoch) => recountCounts(ctx, { scope, provenanceKey, epoch }),
     recentAutoDecisions: (scope, epoch, limit) => recentAutoDecisions(ctx, scope, epoch, limit),
     getKillSwitch: () => getKillSwitch(ctx),
     setKillSwitch: (on, actor) => setKillSwitch(ctx, on, actor),

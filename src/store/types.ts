@@ -91,6 +91,11 @@ export interface AuditVerification {
   checked: number;
   /** The first row whose hash or link does not match, with what is wrong. */
   firstBad?: { seq: number; problem: string };
+  /**
+   * Counter rows that differ from a recount of the decision rows (scope, provenance key, epoch and
+   * the cells that differ). Any makes `ok` false.
+   */
+  counterMismatches?: Array<{ scope: string; provenanceKey: string; epoch: number; differences: string[] }>;
 }
 
 /** Options of {@link createGateStore}. */
@@ -176,6 +181,11 @@ export interface GateStore extends LedgerStore, EscalationStore {
   /** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
   routeCounts(scope: string, limit: number): Promise<{ auto: number; human: number; escalate: number }>;
 
+  /**
+   * What the counters of one body of evidence should hold: a recount of its decision rows. Linear
+   * in that evidence (index-backed); eligibility runs it before it lets a scope be promoted.
+   */
+  recountCounts(scope: string, provenanceKey: string, epoch: number): Promise<AgreementCounts>;
   /** Counts for the evidence the flip looks at: scope × provenance key × epoch. O(1). */
   getCounts(scope: string, provenanceKey: string, epoch: number): Promise<AgreementCounts>;
   /**
