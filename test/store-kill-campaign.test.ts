@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGateStore } from "../src/store/create-gate-store.js";
@@ -10,12 +10,19 @@ const LANES = 6;
 const KILLS_PER_LANE = 5;
 
 let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  // A timed-out run must not leave a worker looping on its own.
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+  cleanup?.();
+});
 
 /** Starts a worker, lets it run a random while once ready, SIGKILLs it; resolves to the decisions it acknowledged. */
 function runAndKill(url: string, lane: number, random: () => number): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", WORKER, url, String(lane)], { stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
     let out = "";
     let stderr = "";
     let armed = false;
@@ -29,6 +36,7 @@ function runAndKill(url: string, lane: number, random: () => number): Promise<Ma
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (_code, signal) => {
+      running.delete(child);
       if (signal !== "SIGKILL") return reject(new Error(`worker ended without the kill: ${stderr}`));
       const acknowledged = new Map<string, string>();
       for (const line of out.split("\n")) {
