@@ -74,3 +74,18 @@ function describe(value: unknown): string {
   }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
+
+/**
+ * The database did not answer in time or refused the connection. Carries the store's URL and, for
+ * a timeout, what was waiting. The gate fails open on it (the draft goes to a human).
+ */
+export class StoreUnavailableError extends AutonomyGateError {
+  override name = "StoreUnavailableError";
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot reach the database at ${url}: ${reason}`, options);
+  }
+}

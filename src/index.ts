@@ -29,6 +29,7 @@ export {
   InvalidResumeError,
   OperationRefusedError,
   NotFoundError,
+  StoreUnavailableError,
 } from "./errors.js";
 export { PACKAGE_VERSION } from "./version.js";
 

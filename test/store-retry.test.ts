@@ -17,7 +17,7 @@ describe("lock retry", () => {
       calls++;
       if (calls < 3) throw new Error("Failed query", { cause: busy() });
       return "done";
-    }, () => 0);
+    }, { random: () => 0 });
     expect(result).toBe("done");
     expect(calls).toBe(3);
   });

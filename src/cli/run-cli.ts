@@ -1,4 +1,5 @@
-import { AutonomyGateError } from "../errors.js";
+import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
+import { describeDbError } from "../store/describe-error.js";
 import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
 import { COMMANDS } from "./commands/registry.js";
 
@@ -25,11 +26,16 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
       io.stderr(`${(error as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
     }
+    if (error instanceof StoreUnavailableError) {
+      io.stderr(`autonomy-gate ${name}: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof AutonomyGateError) {
       io.stderr(`${error.name}: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`autonomy-gate ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A database error is one readable line (`SQLITE_READONLY: attempt to write a readonly database`), never a stack or SQL.
+    io.stderr(`autonomy-gate ${name} failed: ${describeDbError(error).text}\n`);
     return 1;
   }
 }

@@ -1,9 +1,7 @@
 import { checkDifficulty } from "../competence/ledger.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
-import { checkSwingBack } from "../stats/swing-back.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
 import type { Decision, Verdict } from "../types.js";
-import { policyFor } from "./policy-for.js";
 
 export type DecisionInput = Omit<Decision, "at"> & {
   at?: string;
@@ -17,8 +15,9 @@ export type DecisionInput = Omit<Decision, "at"> & {
  * scope's breaker (back to shadow, audited, evidence epoch restarted).
  *
  * Every decision also moves the scope's competence ledger (DESIGN §6), audit outcomes in auto mode
- * included; only this verdict's scope moves. The ledger update is idempotent per verdict, so a
- * re-run (or a retry after a crash between the two writes) counts the decision exactly once.
+ * included; only this verdict's scope moves. The decision, its counter move, the ledger update,
+ * the swing-back check, a trip and their audit entries commit in one store transaction, so a crash
+ * leaves all or none of them, and a retry of the same decision completes whatever is missing.
  */
 export async function backfillDecision(
   store: GateStore,
@@ -30,26 +29,11 @@ export async function backfillDecision(
   const { difficulty, ...input } = decision;
   // Bad input is refused before anything is written.
   checkDifficulty(difficulty);
-  const config = resolveCompetence(competence);
-  const { verdict, changed } = await store.recordDecision(verdictId, input);
-  if (verdict.decision !== undefined) {
-    await store.recordCompetence(
-      {
-        scope: verdict.scope,
-        verdictId: verdict.id,
-        decision: verdict.decision.type,
-        at: verdict.decision.at,
-        ...(difficulty === undefined ? {} : { difficulty }),
-      },
-      config,
-    );
-  }
-  if (!changed || verdict.mode !== "auto") return verdict;
-  const state = await store.getScopeState(verdict.scope);
-  if (state.mode !== "auto") return verdict;
-  const policy = policyFor(state, gatePolicy);
-  const recent = await store.recentAutoDecisions(verdict.scope, state.epoch, policy.swingBackWindow);
-  const check = checkSwingBack(recent, policy);
-  if (check.trip) await store.tripBreaker(verdict.scope, check.reason ?? "swing-back");
+  const { alpha, initial } = resolveCompetence(competence);
+  const { verdict } = await store.recordDecision(verdictId, input, {
+    competence: { alpha, initial },
+    ...(gatePolicy === undefined ? {} : { gatePolicy }),
+    ...(difficulty === undefined ? {} : { difficulty }),
+  });
   return verdict;
 }

@@ -1,6 +1,7 @@
 import { withCompetence } from "../competence/enforce.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { evaluateEligibility } from "../stats/criterion.js";
+import { counterDifferences } from "../store/recount.js";
 import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Eligibility } from "../types.js";
 import { policyFor } from "./policy-for.js";
@@ -21,7 +22,15 @@ export async function scopeEligibility(
     return { eligible: false, reasons: ["no verdicts yet"], n: 0, agreement: null, wilsonLower: null, kappa: null, rejectedPasses: 0 };
   }
   const counts = await store.getCounts(state.scope, state.provenanceKey, state.epoch);
-  const eligibility = evaluateEligibility(counts, policyFor(state, gatePolicy));
+  let eligibility = evaluateEligibility(counts, policyFor(state, gatePolicy));
+  if (eligibility.eligible) {
+    // Promotion rests on the counters: before they make a scope eligible, they must equal a
+    // recount of the decision rows (a counter edited by hand never promotes).
+    const differences = counterDifferences(counts, await store.recountCounts(state.scope, state.provenanceKey, state.epoch));
+    if (differences.length > 0) {
+      eligibility = { ...eligibility, eligible: false, reasons: [`counters do not match a recount of the decisions (${differences.join("; ")}); run \`autonomy-gate audit verify\``] };
+    }
+  }
   if (!competence?.enforce) return eligibility;
   const config = resolveCompetence(competence);
   const strength = (await store.getCompetence(state.scope))?.strength ?? config.initial;

@@ -7,6 +7,7 @@
 import { asc, desc, eq, gt } from "drizzle-orm";
 import { canonicalJson, sha256 } from "../hash.js";
 import type { Executor, StoreContext } from "./context.js";
+import { counterMismatches } from "./counters.js";
 import { rowToAuditEntry } from "./rows.js";
 import { auditLog } from "./schema.js";
 import type { AuditEntry, AuditInput, AuditVerification } from "./types.js";
@@ -73,6 +74,14 @@ export function listAudit(ctx: StoreContext, filter: { scope?: string; limit?: n
 
 /** Walks the whole log in `seq` order, a page at a time, recomputing every hash and link. */
 export async function verifyAudit(ctx: StoreContext): Promise<AuditVerification> {
+  const chain = await verifyChain(ctx);
+  // The flip rests on the counters too: they must equal a recount of the decision rows.
+  const mismatches = await counterMismatches(ctx);
+  if (mismatches.length === 0) return chain;
+  return { ...chain, ok: false, counterMismatches: mismatches };
+}
+
+async function verifyChain(ctx: StoreContext): Promise<AuditVerification> {
   let checked = 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;

@@ -6,10 +6,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
+import type { Deadline } from "./deadline.js";
 import { withBusyRetry } from "./retry.js";
 
-/** How long a local connection waits on another process's lock before SQLite reports busy. */
-export const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long a local connection waits inside SQLite on another process's lock before reporting
+ * busy: not at all. SQLite's busy handler blocks the thread (and so Node's event loop), so every
+ * lock wait is the store's asynchronous, jittered retry instead (./retry.ts, ./deadline.ts).
+ */
+export const BUSY_TIMEOUT_MS = 0;
 
 /** Where to connect. */
 export interface ConnectionTarget {
@@ -31,25 +36,41 @@ export function localFilePath(url: string): string | null {
   return decodeURIComponent(path);
 }
 
+/**
+ * A single-connection client for a local file's writes. A statement that failed with
+ * `SQLITE_BUSY` (a `BEGIN IMMEDIATE` that lost the race, a migration step) is not reset by the
+ * driver and pins its connection to a stale snapshot, so every later `BEGIN IMMEDIATE` on it fails
+ * with `SQLITE_BUSY_SNAPSHOT` and reads on it miss newer commits. Writes therefore get their own
+ * connection, thrown away and reopened after any failure; reads never share it.
+ */
+export function openLocalWriter(target: ConnectionTarget): Client {
+  return createClient({ url: target.url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
+}
+
 /** Opens a client; for a local file, creates its folder and switches the file to WAL. */
-export async function openClient(target: ConnectionTarget): Promise<Client> {
+export async function openClient(target: ConnectionTarget, deadline?: Deadline): Promise<Client> {
   const file = localFilePath(target.url);
   if (file !== null) mkdirSync(dirname(file), { recursive: true });
   const local = file !== null || isMemoryUrl(target.url);
-  const client = createClient({
+  if (file !== null) {
+    // Persistent in the file: readers never block the writer and vice versa. Run on a throwaway
+    // connection (see openLocalWriter), a fresh one per attempt.
+    await withBusyRetry(
+      async () => {
+        const setup = openLocalWriter(target);
+        try {
+          await setup.execute("PRAGMA journal_mode=WAL");
+        } finally {
+          setup.close();
+        }
+      },
+      deadline === undefined ? {} : { deadline },
+    );
+  }
+  return createClient({
     url: target.url,
     ...(target.authToken === undefined ? {} : { authToken: target.authToken }),
     // Applied by the client to every connection it opens, including transaction connections.
     ...(local ? { timeout: BUSY_TIMEOUT_MS } : {}),
   });
-  if (file !== null) {
-    try {
-      // Persistent in the file: readers never block the writer and vice versa.
-      await withBusyRetry(() => client.execute("PRAGMA journal_mode=WAL"));
-    } catch (error) {
-      client.close();
-      throw error;
-    }
-  }
-  return client;
 }

@@ -6,7 +6,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DecisionType } from "../types.js";
 import type { Executor, StoreContext } from "./context.js";
-import { agreementCounters } from "./schema.js";
+import { counterDifferences, recount } from "./recount.js";
+import { agreementCounters, verdicts } from "./schema.js";
 import type { AgreementCounts } from "./types.js";
 
 export type CounterCell = keyof AgreementCounts;
@@ -66,4 +67,29 @@ export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<Agreemen
       );
     return row ?? zeroCounts();
   });
+}
+
+/** The counts a recount of the decision rows of one body of evidence gives (see recount.ts). */
+export function recountCounts(ctx: StoreContext, key: EvidenceKey): Promise<AgreementCounts> {
+  return ctx.read(async (db) => recountTx(db, key));
+}
+
+export async function recountTx(db: Executor, key: EvidenceKey): Promise<AgreementCounts> {
+  const rows = await db
+    .select({ passed: verdicts.passed, decision: verdicts.decisionType })
+    .from(verdicts)
+    .where(and(eq(verdicts.scope, key.scope), eq(verdicts.provenanceKey, key.provenanceKey), eq(verdicts.epoch, key.epoch)));
+  return recount(rows);
+}
+
+/** Every counter row with what a recount gives; the rows that differ, with the cells, for `audit verify`. */
+export async function counterMismatches(ctx: StoreContext): Promise<Array<EvidenceKey & { differences: string[] }>> {
+  const rows = await ctx.read((db) => db.select().from(agreementCounters));
+  const mismatches: Array<EvidenceKey & { differences: string[] }> = [];
+  for (const row of rows) {
+    const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };
+    const differences = counterDifferences(row, await recountCounts(ctx, key));
+    if (differences.length > 0) mismatches.push({ ...key, differences });
+  }
+  return mismatches;
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GateConfigError } from "../errors.js";
 import { appendAudit, listAudit, verifyAudit } from "./audit.js";
 import { createConnection } from "./context.js";
-import { getCounts } from "./counters.js";
+import { getCounts, recountCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
 import { ledgerMethods } from "./ledger-methods.js";
 import { postHocMethods } from "./post-hoc.js";
@@ -30,6 +30,7 @@ const optionsSchema = z.object({
   authToken: z.string().optional(),
   autoMigrate: z.boolean().optional(),
   now: z.custom<() => Date>((value) => typeof value === "function").optional(),
+  timeoutMs: z.number().int().positive().max(600_000).optional(),
 });
 
 const EXPECTED: Record<string, string> = {
@@ -37,7 +38,11 @@ const EXPECTED: Record<string, string> = {
   authToken: "a string",
   autoMigrate: "a boolean",
   now: "a function returning a Date",
+  timeoutMs: "a whole number of milliseconds in [1, 600000]",
 };
+
+/** The default deadline of one store call: well under the judges' default 30 s timeout. */
+export const DEFAULT_STORE_TIMEOUT_MS = 5_000;
 
 /** Creates the store. Invalid options throw a GateConfigError naming the option. */
 export function createGateStore(options: GateStoreOptions = {}): GateStore {
@@ -52,6 +57,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
     autoMigrate: options.autoMigrate ?? true,
     now: options.now ?? (() => new Date()),
+    timeoutMs: options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
   });
 
   return {
@@ -61,7 +67,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     saveVerdict: (verdict) => saveVerdict(ctx, verdict),
     getVerdict: (id) => getVerdict(ctx, id),
     listVerdicts: (filter) => listVerdicts(ctx, filter),
-    recordDecision: (verdictId, decision) => recordDecision(ctx, verdictId, decision),
+    recordDecision: (verdictId, decision, effects) => recordDecision(ctx, verdictId, decision, effects),
     getScopeState: (scope) => getScopeState(ctx, scope),
     listScopes: () => listScopes(ctx),
     setMode: (scope, mode, meta) => setMode(ctx, scope, mode, meta),
@@ -70,6 +76,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     setProvenanceKey: (scope, provenanceKey) => setProvenanceKey(ctx, scope, provenanceKey),
     routeCounts: (scope, limit) => routeCounts(ctx, scope, limit),
     getCounts: (scope, provenanceKey, epoch) => getCounts(ctx, { scope, provenanceKey, epoch }),
+    recountCounts: (scope, provenanceKey, epoch) => recountCounts(ctx, { scope, provenanceKey, epoch }),
     recentAutoDecisions: (scope, epoch, limit) => recentAutoDecisions(ctx, scope, epoch, limit),
     getKillSwitch: () => getKillSwitch(ctx),
     setKillSwitch: (on, actor) => setKillSwitch(ctx, on, actor),

@@ -8,10 +8,12 @@ import { DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
 import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { Executor, StoreContext } from "./context.js";
 import { bumpCounterTx, counterCell } from "./counters.js";
+import { faultPoint } from "./fault-points.js";
 import { normalizeDecision, rowToVerdict } from "./rows.js";
 import { readScopeRow } from "./scopes.js";
 import { verdicts, type VerdictRow } from "./schema.js";
-import type { DecisionResult } from "./types.js";
+import { decideTx } from "./decide-tx.js";
+import type { DecisionEffects, DecisionResult } from "./types.js";
 
 /** The decision types that count as decided (`skip` does not). */
 const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
@@ -30,11 +32,13 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
   const newCell = counterCell(row.passed, decision.type);
   if (oldCell !== null) await bumpCounterTx(tx, key, oldCell, -1);
   if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
+  faultPoint("counter_moved");
   const stored = normalizeDecision(decision);
   // Stamped with the policy in force now; an earlier decision keeps the version it was recorded under.
   const { row: scope } = await readScopeRow(tx, row.scope, now);
   const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: scope.policyVersion };
   await tx.update(verdicts).set(update).where(eq(verdicts.id, row.id));
+  faultPoint("decision_row_written");
   await appendAuditTx(tx, now, {
     kind: "decision",
     scope: row.scope,
@@ -42,20 +46,34 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
     // Ids and types only: never draft text, nor the reviewer's free-text note.
     payload: { verdictId: row.id, type: stored.type, by: stored.by ?? null, previous: previous?.type ?? null },
   });
+  faultPoint("decision_audited");
   return { verdict: rowToVerdict({ ...row, ...update }), changed: true };
 }
 
-/** Backfills a decision by verdict id; NotFoundError for an unknown id. */
-export function recordDecision(ctx: StoreContext, verdictId: string, input: DecisionInput): Promise<DecisionResult> {
+/**
+ * Backfills a decision by verdict id; NotFoundError for an unknown id. With `effects`, the ledger
+ * update, the swing-back check and a trip commit in the same transaction (see decide-tx.ts).
+ */
+export function recordDecision(
+  ctx: StoreContext,
+  verdictId: string,
+  input: DecisionInput,
+  effects?: DecisionEffects,
+): Promise<DecisionResult> {
   if (!(DECISION_TYPES as readonly string[]).includes(input.type)) {
     return Promise.reject(new GateConfigError("decision.type", input.type, DECISION_TYPES.map((t) => `"${t}"`).join(" | ")));
   }
-  return ctx.write(async (tx) => {
-    const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId));
-    if (row === undefined) throw new NotFoundError("verdict", verdictId);
-    const now = ctx.now();
-    return applyDecisionTx(tx, row, { ...input, at: input.at ?? now.toISOString() }, now);
-  });
+  return ctx
+    .write(async (tx) => {
+      const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId));
+      if (row === undefined) throw new NotFoundError("verdict", verdictId);
+      const now = ctx.now();
+      return decideTx(tx, row, { ...input, at: input.at ?? now.toISOString() }, now, effects);
+    })
+    .then((result) => {
+      faultPoint("committed");
+      return result;
+    });
 }
 
 /**

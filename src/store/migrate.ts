@@ -9,6 +9,8 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
 import { AutonomyGateError } from "../errors.js";
 import { openClient, type ConnectionTarget } from "./connection.js";
+import type { Deadline } from "./deadline.js";
+import { describeDbError } from "./describe-error.js";
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
@@ -17,6 +19,8 @@ export interface MigrateOptions {
    * @default the `drizzle/` folder shipped with the package
    */
   migrationsFolder?: string;
+  /** Stop retrying a migration that races another process once this passes. */
+  deadline?: Deadline;
 }
 
 /** Concurrent first starts race to migrate; the losers' retries find the work done. */
@@ -47,18 +51,18 @@ export function findMigrationsFolder(from: string = import.meta.url): string {
 export async function migrate(target: Client | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   if (typeof target !== "string" && "execute" in target) {
-    await migrateClient(target, migrationsFolder);
+    await migrateClient(target, migrationsFolder, options.deadline);
     return;
   }
   const client = await openClient(typeof target === "string" ? { url: target } : target);
   try {
-    await migrateClient(client, migrationsFolder);
+    await migrateClient(client, migrationsFolder, options.deadline);
   } finally {
     client.close();
   }
 }
 
-async function migrateClient(client: Client, migrationsFolder: string): Promise<void> {
+async function migrateClient(client: Client, migrationsFolder: string, deadline: Deadline | undefined): Promise<void> {
   const db = drizzle(client);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -67,8 +71,10 @@ async function migrateClient(client: Client, migrationsFolder: string): Promise<
     } catch (error) {
       // Another process applying the same migration makes ours fail ("table already exists" or a
       // lock error); the retry re-reads the migrations table and finds nothing left to do.
-      if (attempt >= MIGRATE_ATTEMPTS) {
-        throw new AutonomyGateError(`Migrating the autonomy-gate database failed: ${String(error)}`, { cause: error });
+      // An unreachable database is not a race: say so at once (the store reports the URL).
+      if (describeDbError(error).connection) throw error;
+      if (attempt >= MIGRATE_ATTEMPTS || deadline?.expired() === true) {
+        throw new AutonomyGateError(`Migrating the autonomy-gate database failed: ${describeDbError(error).text}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }

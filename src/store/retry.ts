@@ -1,14 +1,14 @@
 /**
- * Retry on SQLite lock contention. WAL plus a busy timeout makes most waits happen inside SQLite,
- * but a few lock errors bypass the busy handler (a stale read snapshot upgrading to a write, a
- * schema change racing a migration), so write transactions are retried here with jittered
- * exponential backoff and no `SQLITE_BUSY` ever reaches the caller.
+ * SQLite lock contention. The store's connections wait only briefly inside SQLite (a short busy
+ * timeout, so a waiting write never freezes the event loop); beyond that, and for the lock errors
+ * that bypass the busy handler (a stale read snapshot upgrading to a write, a schema change racing
+ * a migration), the operation is retried asynchronously until the call's deadline (./deadline.ts),
+ * and no `SQLITE_BUSY` ever reaches the caller before then.
  */
+import { deadlineIn, retryUntil, type Deadline } from "./deadline.js";
 
-/** Upper bound on attempts; with the busy timeout in front, reaching it means a stuck lock. */
-const MAX_ATTEMPTS = 12;
-const BASE_DELAY_MS = 5;
-const MAX_DELAY_MS = 500;
+/** Lock waits without a caller's deadline (opening a file, migrating from the CLI) get this long. */
+const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 /** True when `error` (or anything in its `cause` chain, e.g. a DrizzleQueryError) is a lock error. */
 export function isBusyError(error: unknown): boolean {
@@ -24,15 +24,11 @@ export function isBusyError(error: unknown): boolean {
   return false;
 }
 
-/** Runs `operation`, re-running it while it fails with a lock error. Other errors pass through. */
-export async function withBusyRetry<T>(operation: () => Promise<T>, random: () => number = Math.random): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isBusyError(error) || attempt >= MAX_ATTEMPTS) throw error;
-      const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + random() * (ceiling / 2)));
-    }
-  }
+/** Runs `operation`, re-running it while it fails with a lock error and the deadline allows. Other errors pass through. */
+export function withBusyRetry<T>(operation: () => Promise<T>, options: { deadline?: Deadline; random?: () => number } = {}): Promise<T> {
+  return retryUntil(operation, {
+    deadline: options.deadline ?? deadlineIn(DEFAULT_LOCK_WAIT_MS),
+    retryable: isBusyError,
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
 }

@@ -76,27 +76,29 @@ export function setMode(
  * Tripping an open breaker changes nothing: the scope is already re-earning on a fresh epoch.
  */
 export function tripBreaker(ctx: StoreContext, scope: string, reason: string): Promise<ScopeState> {
-  return ctx.write(async (tx) => {
-    const now = ctx.now();
-    const { row } = await readScopeRow(tx, scope, now);
-    if (row.breaker === "open") return rowToScopeState(row);
-    const next: ScopeRow = {
-      ...row,
-      mode: "shadow",
-      breaker: "open",
-      breakerReason: reason,
-      epoch: row.epoch + 1,
-      updatedAt: now.toISOString(),
-    };
-    await writeScopeRow(tx, next);
-    await appendAuditTx(tx, now, {
-      kind: "breaker_trip",
-      scope,
-      actor: DEFAULT_ACTOR,
-      payload: { reason, from: row.mode, epoch: next.epoch },
-    });
-    return rowToScopeState(next);
+  return ctx.write((tx) => tripBreakerTx(tx, scope, reason, ctx.now()));
+}
+
+/** The trip inside the caller's transaction (a decision's, see decide-tx.ts). */
+export async function tripBreakerTx(tx: Executor, scope: string, reason: string, now: Date): Promise<ScopeState> {
+  const { row } = await readScopeRow(tx, scope, now);
+  if (row.breaker === "open") return rowToScopeState(row);
+  const next: ScopeRow = {
+    ...row,
+    mode: "shadow",
+    breaker: "open",
+    breakerReason: reason,
+    epoch: row.epoch + 1,
+    updatedAt: now.toISOString(),
+  };
+  await writeScopeRow(tx, next);
+  await appendAuditTx(tx, now, {
+    kind: "breaker_trip",
+    scope,
+    actor: DEFAULT_ACTOR,
+    payload: { reason, from: row.mode, epoch: next.epoch },
   });
+  return rowToScopeState(next);
 }
 
 /** Sets or clears (null) the scope's policy override, bumping its policy version; audited `policy_change`. */

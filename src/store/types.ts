@@ -1,5 +1,6 @@
 import type { Decision, DecisionType, Mode, Verdict } from "../types.js";
 import type { EscalationStore } from "../escalation/types.js";
+import type { CompetenceConfig } from "../competence/options.js";
 import type { LedgerStore } from "./ledger-types.js";
 import type { PostHocStore } from "./post-hoc-types.js";
 
@@ -91,6 +92,11 @@ export interface AuditVerification {
   checked: number;
   /** The first row whose hash or link does not match, with what is wrong. */
   firstBad?: { seq: number; problem: string };
+  /**
+   * Counter rows that differ from a recount of the decision rows (scope, provenance key, epoch and
+   * the cells that differ). Any makes `ok` false.
+   */
+  counterMismatches?: Array<{ scope: string; provenanceKey: string; epoch: number; differences: string[] }>;
 }
 
 /** Options of {@link createGateStore}. */
@@ -106,6 +112,26 @@ export interface GateStoreOptions {
   autoMigrate?: boolean;
   /** Clock, for tests. @default () => new Date() */
   now?: () => Date;
+  /**
+   * Deadline of every store call in milliseconds: queueing, connecting, migrating, lock waits and
+   * the statements. Past it the call rejects with `StoreUnavailableError` (the gate sends the draft
+   * to a human) and a write still running is rolled back instead of committed.
+   * @default 5000
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * What a decision implies besides its row and counters; given, they commit in the decision's
+ * transaction (see `GateStore.recordDecision`).
+ */
+export interface DecisionEffects {
+  /** The gate's flip policy (a scope's stored override wins), for the swing-back check. */
+  gatePolicy?: FlipPolicy;
+  /** The competence ledger's update parameters. */
+  competence: Pick<CompetenceConfig, "alpha" | "initial">;
+  /** How hard the task was, for the competence ledger: a weight in [0.5, 2.0]. @default 1 */
+  difficulty?: number;
 }
 
 export interface DecisionResult {
@@ -133,10 +159,12 @@ export interface GateStore extends LedgerStore, EscalationStore, PostHocStore {
 
   /**
    * Backfill a decision (idempotent: recording the same decision type again changes nothing).
-   * Updates the agreement counters of the verdict's evidence in the same transaction. (The
-   * swing-back check is the caller's: see `backfillDecision`.)
+   * Updates the agreement counters of the verdict's evidence in the same transaction. With
+   * `effects` (as `backfillDecision` passes), the competence ledger update, the swing-back check
+   * for a verdict routed in auto mode and a breaker trip commit in that transaction too; a retry
+   * of the same decision completes any of them that is missing.
    */
-  recordDecision(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }): Promise<DecisionResult>;
+  recordDecision(verdictId: string, decision: Omit<Decision, "at"> & { at?: string }, effects?: DecisionEffects): Promise<DecisionResult>;
 
   getScopeState(scope: string): Promise<ScopeState>;
   listScopes(): Promise<ScopeState[]>;
@@ -154,6 +182,11 @@ export interface GateStore extends LedgerStore, EscalationStore, PostHocStore {
   /** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
   routeCounts(scope: string, limit: number): Promise<{ auto: number; human: number; escalate: number }>;
 
+  /**
+   * What the counters of one body of evidence should hold: a recount of its decision rows. Linear
+   * in that evidence (index-backed); eligibility runs it before it lets a scope be promoted.
+   */
+  recountCounts(scope: string, provenanceKey: string, epoch: number): Promise<AgreementCounts>;
   /** Counts for the evidence the flip looks at: scope × provenance key × epoch. O(1). */
   getCounts(scope: string, provenanceKey: string, epoch: number): Promise<AgreementCounts>;
   /**

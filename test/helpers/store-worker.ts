@@ -26,7 +26,8 @@ async function barrier(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const store = createGateStore({ url });
+  // A generous deadline: on a loaded machine four processes can keep one another waiting for seconds.
+  const store = createGateStore({ url, timeoutMs: 60_000 });
   await barrier();
   const start = Date.now();
   // Two verdicts in flight at a time: in-process queueing and cross-process locking both get exercised.

@@ -24,7 +24,12 @@ export const auditCommand: CliCommand = {
       io.stdout(`Audit log intact: ${result.checked} rows verified.\n`);
       return 0;
     }
-    io.stderr(`Audit log tampered: row ${result.firstBad?.seq}: ${result.firstBad?.problem} (${result.checked} rows checked).\n`);
+    if (result.firstBad !== undefined) {
+      io.stderr(`Audit log tampered: row ${result.firstBad.seq}: ${result.firstBad.problem} (${result.checked} rows checked).\n`);
+    }
+    for (const m of result.counterMismatches ?? []) {
+      io.stderr(`Counters tampered: scope ${m.scope}, provenance key ${m.provenanceKey}, epoch ${m.epoch}: ${m.differences.join("; ")}.\n`);
+    }
     return 1;
   },
 };

@@ -1,0 +1,23 @@
+/**
+ * A child process for the kill -9 campaign: evaluates drafts and decides them in a loop until it
+ * is killed. After each decision resolves it prints `decided <verdictId> <type>`, so the parent
+ * knows which decisions were acknowledged before the kill.
+ * Usage: node --import tsx kill-campaign-worker.ts <url> <lane>
+ */
+import { createGate } from "../../src/gate/create-gate.js";
+import { createGateStore } from "../../src/store/create-gate-store.js";
+import { cleanInput, levelJudges } from "./engine-fakes.js";
+
+const [url, lane] = process.argv.slice(2);
+if (!url || !lane) throw new Error("usage: <url> <lane>");
+const store = createGateStore({ url, timeoutMs: 30_000 });
+const gate = createGate({ store, judge: levelJudges() });
+const types = ["approve", "reject", "edit"] as const;
+process.stdout.write("ready\n");
+for (let i = 0; ; i++) {
+  const tag = `${lane}-${process.pid}-${i}`;
+  const verdict = await gate.evaluate(cleanInput({ draft: { text: `Draft ${tag}: a short, plain note for the customer.` } }), { threadId: tag });
+  const type = types[i % types.length]!;
+  await gate.decide(verdict.id, { type, by: "campaign" });
+  process.stdout.write(`decided ${verdict.id} ${type}\n`);
+}
