@@ -29,9 +29,9 @@ export async function backfillDecision(
   const { difficulty, ...input } = decision;
   // Bad input is refused before anything is written.
   checkDifficulty(difficulty);
-  const { alpha, initial } = resolveCompetence(competence);
+  const { alpha, beta, initial } = resolveCompetence(competence);
   const { verdict } = await store.recordDecision(verdictId, input, {
-    competence: { alpha, initial },
+    competence: { alpha, beta, initial },
     ...(gatePolicy === undefined ? {} : { gatePolicy }),
     ...(difficulty === undefined ? {} : { difficulty }),
   });

@@ -41,7 +41,7 @@ export function recordCompetence(
 export async function recordCompetenceTx(
   tx: Executor,
   input: CompetenceInput,
-  config: Pick<CompetenceConfig, "alpha" | "initial">,
+  config: Pick<CompetenceConfig, "alpha" | "beta" | "initial">,
   now: Date,
 ): Promise<{ entry: CompetenceEntry | null; strength: number }> {
   const difficulty = checkDifficulty(input.difficulty);

@@ -15,7 +15,7 @@ export const GATE_STORE_METHODS = [
   "competenceHistory", "getCeiling", "setCeiling", "getPolicyVersion", "listPolicyVersions", "agreementByPolicyVersion",
   "decisionTimeline", "dailyActivity", "evidencePeriod", "saveEscalation", "getEscalation", "listEscalations",
   "resolveEscalation", "escalationStats", "postHocQueue", "recordPostHocReview", "getPostHocReview", "postHocStats",
-  "listVerdictsBy", "calibrationRecords", "escalationTrend",
+  "listVerdictsBy", "calibrationRecords", "escalationTrend", "recountCounts",
 ] as const satisfies ReadonlyArray<MethodOf<GateStore>>;
 
 type Unlisted = Exclude<MethodOf<GateStore>, (typeof GATE_STORE_METHODS)[number]>;

@@ -129,7 +129,7 @@ export interface DecisionEffects {
   /** The gate's flip policy (a scope's stored override wins), for the swing-back check. */
   gatePolicy?: FlipPolicy;
   /** The competence ledger's update parameters. */
-  competence: Pick<CompetenceConfig, "alpha" | "initial">;
+  competence: Pick<CompetenceConfig, "alpha" | "beta" | "initial">;
   /** How hard the task was, for the competence ledger: a weight in [0.5, 2.0]. @default 1 */
   difficulty?: number;
 }
