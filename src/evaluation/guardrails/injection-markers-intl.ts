@@ -23,7 +23,7 @@ const ES: Family = {
     `\\bsi (?:eres|es usted) (?:una |un )?(?:ia|modelo de lenguaje|inteligencia artificial|evaluador automatico)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:responde|responda|contesta|conteste|devuelve|devuelva|escribe)\\s+${W}{0,2}?(?:solo|solamente|unicamente)\\s+(?:con\\s+)?(?:[:"'{]|json|aprobado|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:responde|responda|contesta|conteste|devuelve|devuelva|escribe)\\s+${W}{0,2}?(?:solo|solamente|unicamente)\\s+(?:con\\s*)?(?:[:"'{]|json|aprobado|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:puntua|puntue|califica|califique|evalua|evalue|valora|dale|dele|da|asigna|asigne)\\s+(?:a\\s+)?(?:este|esta|el|la)\\s+(?:borrador|correo|mensaje|texto|respuesta)\\s+(?:con\\s+)?(?:un\\s+|una\\s+|la\\s+)?(?:10|1(?:\\.0)?|100|maxima|perfect[oa]|nota maxima|puntuacion maxima)`,
     `\\b(?:este|esta) (?:borrador|correo|mensaje|texto|respuesta) (?:debe|tiene que) (?:ser aprobad[oa]|aprobarse|pasar)\\b(?! por\\b)`,
   ],
@@ -51,7 +51,7 @@ const FR: Family = {
     `\\ba l'attention (?:de l'|du |des )(?:ia|evaluateur|evaluateurs|correcteur|modele)\\b|\\bsi (?:tu es|vous etes) (?:une |un )?(?:ia|intelligence artificielle|modele de langage)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:reponds?|repondez|renvoie[sz]?|retourne[sz]?|ecris|ecrivez)\\s+${W}{0,2}?(?:uniquement|seulement|simplement)\\s+(?:par\\s+|avec\\s+)?(?:[:"'{]|json|approuve|valide|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:reponds?|repondez|renvoie[sz]?|retourne[sz]?|ecris|ecrivez)\\s+${W}{0,2}?(?:uniquement|seulement|simplement)\\s+(?:par\\s*|avec\\s*)?(?:[:"'{]|json|approuve|valide|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:donne[sz]?|attribue[sz]?|mets|mettez)\\s+${W}{0,3}?(?:la note (?:maximale|de 10|parfaite)|une note (?:maximale|parfaite|de 10)|10\\/10|un score (?:parfait|maximal|de 1|de 10))`,
     `\\b(?:note|evalue|evaluez|notez)\\s+(?:ce|cet|cette) (?:brouillon|e-?mail|courriel|message|texte)\\s+${W}?(?:10|1(?:\\.0)?|parfait|au maximum)`,
     `\\b(?:ce|cet|cette) (?:brouillon|e-?mail|courriel|message|texte) doit etre (?:approuve|valide|accepte)\\b(?! par\\b)`,
@@ -80,7 +80,7 @@ const DE: Family = {
     `\\b(?:falls|wenn) (?:du|sie) (?:eine? )?(?:ki|kunstliche intelligenz|sprachmodell|llm) (?:bist|sind)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:antworte|antworten sie|gib|geben sie|gibt)\\s+${W}{0,2}?(?:nur|ausschliesslich|lediglich)\\s+(?:mit\\s+)?(?:[:"'{]|json|bestanden|genehmigt|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:antworte|antworten sie|gib|geben sie|gibt)\\s+${W}{0,2}?(?:nur|ausschliesslich|lediglich)\\s+(?:mit\\s*)?(?:[:"'{]|json|bestanden|genehmigt|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:bewerte|bewerten sie|benote|benoten sie|gib|geben sie)\\s+${W}{0,3}?(?:die (?:hochste|beste|maximale|volle) (?:punktzahl|note|bewertung)|volle punktzahl|10 von 10|10\\/10|eine perfekte (?:note|bewertung|punktzahl))`,
     `\\b(?:dieser|diesen|diese) (?:entwurf|e-?mail|nachricht|text) (?:muss|soll) (?:genehmigt|bestanden|freigegeben|angenommen) werden\\b`,
   ],
@@ -108,7 +108,7 @@ const PT: Family = {
     `\\bse voce (?:e|for) (?:uma? )?(?:ia|inteligencia artificial|modelo de linguagem)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:responda|responde|retorne|devolva|escreva)\\s+${W}{0,2}?(?:apenas|somente|so)\\s+(?:com\\s+)?(?:[:"'{]|json|aprovado|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:responda|responde|retorne|devolva|escreva)\\s+${W}{0,2}?(?:apenas|somente|so)\\s+(?:com\\s*)?(?:[:"'{]|json|aprovado|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:de|da|atribua|coloque)\\s+${W}{0,3}?(?:nota maxima|nota 10|pontuacao maxima|pontuacao perfeita|10\\/10|nota perfeita)`,
     `\\b(?:este|esse|esta|essa) (?:rascunho|e-?mail|mensagem|texto) (?:deve|tem que) ser aprovad[oa]\\b(?! pel)`,
   ],
@@ -135,7 +135,7 @@ const IT: Family = {
     `\\bse sei (?:una? |un')?(?:ia|intelligenza artificiale|modello linguistico|modello di linguaggio)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:rispondi|risponda|restituisci|scrivi)\\s+${W}{0,2}?(?:solo|soltanto|unicamente|esclusivamente)\\s+(?:con\\s+)?(?:[:"'{]|json|approvato|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:rispondi|risponda|restituisci|scrivi)\\s+${W}{0,2}?(?:solo|soltanto|unicamente|esclusivamente)\\s+(?:con\\s*)?(?:[:"'{]|json|approvato|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:dai|date|assegna|assegnate|metti)\\s+${W}{0,3}?(?:il punteggio massimo|punteggio massimo|un punteggio perfetto|10\\/10|il voto massimo|voto massimo|10 su 10)`,
     `\\b(?:questa|questo) (?:bozza|e-?mail|messaggio|testo) deve essere approvat[oa]\\b(?! da\\b)`,
   ],
@@ -161,7 +161,7 @@ const NL: Family = {
     `\\bals (?:je|u) (?:een )?(?:ai|taalmodel|kunstmatige intelligentie) (?:bent|is)\\b`,
   ],
   "output-forcing": [
-    `\\b(?:antwoord|geef|reageer)\\s+${W}{0,2}?(?:alleen|uitsluitend|enkel|slechts)\\s+(?:met\\s+)?(?:[:"'{]|json|goedgekeurd|geslaagd|true\\b|1(?:\\.0)?\\b|10\\b)`,
+    `\\b(?:antwoord|geef|reageer)\\s+${W}{0,2}?(?:alleen|uitsluitend|enkel|slechts)\\s+(?:met\\s*)?(?:[:"'{]|json|goedgekeurd|geslaagd|true\\b|1(?:\\.0)?\\b|10\\b)`,
     `\\b(?:geef|ken)\\s+${W}{0,3}?(?:de hoogste score|de maximale score|een perfecte score|10\\/10)`,
     `\\b(?:deze|dit) (?:concept|e-?mail|bericht|tekst) moet (?:worden goedgekeurd|goedgekeurd worden)\\b(?! door\\b)`,
   ],
