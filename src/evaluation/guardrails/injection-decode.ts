@@ -10,10 +10,32 @@
 export const MAX_DECODED_RUNS = 16;
 export const MAX_DECODED_CHARS = 16_384;
 
-/** base64 / base64url: 16+ characters (12+ bytes), optional padding. */
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
-/** Hex: 12+ byte pairs, optionally `0x`-prefixed or `\x`/space/colon separated. */
-const HEX_RUN = /(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:,]?){12,}/g;
+/** base64 / base64url runs need 16+ characters (12+ bytes); hex runs 24+ digits (12+ bytes). */
+const MIN_BASE64 = 16;
+const MIN_HEX = 24;
+/** Hex written as `\x41\x42…` or `0x41 0x42 …` (plain hex runs are found with the base64 runs). */
+const HEX_ESCAPED = /(?:(?:\\x|0x)[0-9a-fA-F]{2}[\s:,]?){12,}/g;
+
+const isBase64Char = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95;
+const isHexDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Maximal runs of base64 characters (with their `=` padding) at least MIN_BASE64 long: one pass. */
+function base64Runs(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inside = i < text.length && isBase64Char(text.charCodeAt(i));
+    if (inside && start < 0) start = i;
+    else if (!inside && start >= 0) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+      if (i - start >= MIN_BASE64) runs.push(text.slice(start, end));
+      start = -1;
+      if (runs.length > MAX_DECODED_RUNS * 4) break;
+    }
+  }
+  return runs;
+}
 /** Three or more %XX escapes with URL-safe characters in between. */
 const URL_RUN = /(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+!*'()-]){6,}/g;
 const ENTITY = /&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g;
@@ -43,6 +65,7 @@ function fromBase64(run: string): string | null {
 
 function fromHex(run: string): string | null {
   const digits = run.replace(/\\x|0x|[\s:,]/g, "");
+  if (digits.length < MIN_HEX) return null;
   if (digits.length % 2 !== 0) return null;
   const text = utf8(Buffer.from(digits.slice(0, MAX_DECODED_CHARS * 2), "hex"));
   return readable(text) ? text : null;
@@ -88,7 +111,11 @@ export function decodeHiddenRuns(text: string): string[] {
   };
   keep(fromEntities(text));
   if (text.includes("%")) scan(URL_RUN, fromUrl);
-  scan(HEX_RUN, fromHex);
-  scan(BASE64_RUN, fromBase64);
+  if (text.includes("\\x") || text.includes("0x")) scan(HEX_ESCAPED, fromHex);
+  for (const run of base64Runs(text)) {
+    if (out.length >= MAX_DECODED_RUNS || budget <= 0) break;
+    const core = run.replace(/=+$/, "");
+    keep([...core].every((ch) => isHexDigit(ch.charCodeAt(0))) ? fromHex(core) : fromBase64(run));
+  }
   return out;
 }

@@ -54,17 +54,23 @@ export function stripInvisible(text: string): HiddenText {
 const COMBINING_LATIN = /[\u0300-\u036F]/g;
 const NON_ASCII = /[^\u0000-\u007F]/g;
 const HAS_NON_ASCII = /[^\u0000-\u007F]/;
-/** A token mixing letters with digits or `@`/`$` spelled for letters (`1gn0re`, `@dmin`). */
-const LEET_TOKEN = /(?<![\p{L}\p{N}@$])(?=[\p{L}\p{N}@$]*\p{L})(?=[\p{L}\p{N}@$]*[0-9@$])[\p{L}\p{N}@$]{3,}/gu;
+/** Tokens that may mix letters with digits or `@`/`$` spelled for letters (`1gn0re`, `@dmin`). */
+const LEET_TOKEN = /[a-z0-9@$]{3,}/g;
+const HAS_LEET = /[a-z][0-9@$]|[0-9@$][a-z]/;
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", $: "s" };
 /**
  * Three or more single letters joined by the same separator: `i-g-n-o-r-e`, `i.g.n.o.r.e`,
  * `i g n o r e`, `i - g - n`. The run is joined into one word.
  */
-const SPELLED = /(?<![\p{L}\p{N}])\p{L}([-_.*·•~+|/\\ ]| [-_.*·•~+|/\\] )\p{L}(?:\1\p{L}){1,}(?![\p{L}\p{N}])/gu;
+const SPELLED = /(?<![a-z0-9])[a-z]([-_.*~+|/\\ ]| [-_.*~+|/\\] )[a-z](?:\1[a-z])+(?![a-z0-9])/g;
+/** Cheap pre-check for SPELLED: a single letter followed by a separator and another single letter. */
+const HAS_SPELLED = /(?:^|[^a-z0-9])[a-z] ?[-_.*~+|/\\ ] ?[a-z](?:[^a-z0-9]|$)/;
 
+/** After NFKC nearly every space character is U+0020; runs and the few others become one space. */
+const SPACE_RUN = /[^\S\n]{2,}|[\t\r\v\f\u1680\u2028\u2029\u0085]/g;
 function collapseSpaces(text: string): string {
-  return text.replace(/[^\S\n]+/g, " ").replace(/ ?\n[\s]*/g, "\n");
+  const spaced = text.replace(SPACE_RUN, " ");
+  return spaced.includes("\n") ? spaced.replace(/ ?\n\s*/g, "\n") : spaced;
 }
 
 /** Normalize one (already visible) text into its matching views. */
@@ -78,8 +84,11 @@ export function normalizeForMatching(visible: string): NormalizedText {
       .normalize("NFC")
       .replace(NON_ASCII, (ch) => CONFUSABLES[ch] ?? ch);
   }
-  latin = latin.replace(LEET_TOKEN, (token) => token.replace(/[0-9@$]/g, (ch) => LEET[ch] ?? ch));
+  if (HAS_LEET.test(latin)) {
+    latin = latin.replace(LEET_TOKEN, (token) => (/[a-z]/.test(token) && /[0-9@$]/.test(token) ? token.replace(/[0-9@$]/g, (ch) => LEET[ch] ?? ch) : token));
+  }
   // Spelled-out runs are joined before spaces collapse: "d i s  a l l" keeps its word gap.
-  latin = latin.replace(/_/g, " ").replace(SPELLED, (run, sep: string) => run.split(sep).join(""));
+  latin = latin.replace(/_/g, " ");
+  if (HAS_SPELLED.test(latin)) latin = latin.replace(SPELLED, (run, sep: string) => run.split(sep).join(""));
   return { plain: collapseSpaces(lowered), latin: collapseSpaces(latin) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Violation } from "../../types.js";
 import { decodeHiddenRuns } from "./injection-decode.js";
+import { MarkerGate } from "./injection-gate.js";
 import { SCRIPT_OF } from "./injection-markers-asian.js";
 import { INJECTION_MARKERS, type InjectionKind } from "./injection-markers.js";
 import { normalizeForMatching, stripInvisible } from "./injection-normalize.js";
@@ -17,7 +18,7 @@ export interface ScannedField {
   text: string;
 }
 
-const LATIN = INJECTION_MARKERS.filter((m) => m.view === "latin");
+const LATIN = new MarkerGate<InjectionKind>(INJECTION_MARKERS.filter((m) => m.view === "latin"));
 const PLAIN_BY_LANG = new Map<string, RegExp[]>();
 for (const m of INJECTION_MARKERS) {
   if (m.view !== "plain") continue;
@@ -30,7 +31,7 @@ const MAX_PATHS_SHOWN = 5;
 
 function matchViews(text: string, kinds: Set<InjectionKind>): void {
   const { plain, latin } = normalizeForMatching(text);
-  for (const { kind, pattern } of LATIN) if (!kinds.has(kind) && pattern.test(latin)) kinds.add(kind);
+  LATIN.match(latin, kinds);
   for (const [lang, patterns] of PLAIN_BY_LANG) {
     const script = SCRIPT_OF[lang];
     if (script && !script.test(plain)) continue;
