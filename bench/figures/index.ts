@@ -4,6 +4,7 @@ import { alternative } from "./alternative.js";
 import { evalThroughput } from "./eval-throughput.js";
 import { gateOverhead } from "./gate-overhead.js";
 import { historyScale } from "./history-scale.js";
+import { injectionTripwire } from "./injection.js";
 import { levelConcurrency } from "./level-concurrency.js";
 import { persistenceThroughput } from "./persistence.js";
 
@@ -14,4 +15,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   persistence: persistenceThroughput,
   evals: evalThroughput,
   alternative,
+  injection: injectionTripwire,
 };
