@@ -100,7 +100,7 @@ describe("autonomy-gate certify", () => {
     writeFileSync(join(dir, "cert.json"), JSON.stringify({ ...forged, contentHash: certificateHash(forged) }));
     const check = await cli("certify", "--verify", "cert.json");
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain("guardrail set guardrails@0 → guardrails@2");
+    expect(check.stderr).toContain("guardrail set guardrails@0 → guardrails@1");
   });
 
   it("a policy change since issuing invalidates the certificate, naming both versions", async () => {

@@ -3,7 +3,7 @@ import { hashValue } from "../src/hash.js";
 import { emptyGuardrail } from "../src/evaluation/guardrails/empty.js";
 import { DEFAULT_GUARDRAIL_SEVERITY, GUARDRAIL_SET_VERSION, runGuardrails, type GuardrailContext } from "../src/evaluation/guardrails/index.js";
 import { CONFUSABLES } from "../src/evaluation/guardrails/injection-confusables.js";
-import { MAX_DECODED_CHARS, MAX_DECODED_RUNS } from "../src/evaluation/guardrails/injection-decode.js";
+import { MAX_CANDIDATE_RUNS, MAX_DECODED_CHARS, MAX_DECODED_RUNS } from "../src/evaluation/guardrails/injection-decode.js";
 import { INJECTION_MARKERS } from "../src/evaluation/guardrails/injection-markers.js";
 import { injectionGuardrail } from "../src/evaluation/guardrails/injection.js";
 import { createOversizedGuardrail } from "../src/evaluation/guardrails/oversized.js";
@@ -146,7 +146,7 @@ describe("GUARDRAIL_SET_VERSION", () => {
       spam: SPAM_PHRASES,
       injection: INJECTION_MARKERS.map((m) => [m.kind, m.lang, m.view, m.pattern.source, m.pattern.flags]),
       confusables: CONFUSABLES,
-      decoding: [MAX_DECODED_RUNS, MAX_DECODED_CHARS],
+      decoding: [MAX_DECODED_RUNS, MAX_DECODED_CHARS, MAX_CANDIDATE_RUNS],
       placeholders: PLACEHOLDER_STYLES.map((s) => [s.style, s.pattern.source]),
       severity: DEFAULT_GUARDRAIL_SEVERITY,
     });
@@ -154,4 +154,4 @@ describe("GUARDRAIL_SET_VERSION", () => {
   });
 });
 
-const PINNED_FINGERPRINT = "f5607c97a58c6cc1a16f4fb864ed12799785f88b7abf331dc4d88fd3ea5784bd";
+const PINNED_FINGERPRINT = "4ae150ea3a2b3ae20b28942155dffe9f52d23771426e474ecff125ba2f708752";

@@ -9,6 +9,8 @@
 /** At most this many decoded runs per text, and this many decoded characters in all. */
 export const MAX_DECODED_RUNS = 16;
 export const MAX_DECODED_CHARS = 16_384;
+/** Only the first this-many candidate base64/hex runs of a text are tried. */
+export const MAX_CANDIDATE_RUNS = 64;
 
 /** base64 / base64url runs need 16+ characters (12+ bytes); hex runs 24+ digits (12+ bytes). */
 const MIN_BASE64 = 16;
@@ -31,7 +33,7 @@ function base64Runs(text: string): string[] {
       while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
       if (i - start >= MIN_BASE64) runs.push(text.slice(start, end));
       start = -1;
-      if (runs.length > MAX_DECODED_RUNS * 4) break;
+      if (runs.length >= MAX_CANDIDATE_RUNS) break;
     }
   }
   return runs;
