@@ -92,6 +92,6 @@ export async function injectionTripwire(config: BenchConfig): Promise<FigureResu
         "pass over the text, and decoding is bounded in runs and characters.",
     ],
     slower: [],
-    headline: `≥ ${fmt(minRate * 100, 1)}% flagged in every placement, ${falseHard} false hard of ${count(honestChecks)}, +${ms(p50)} p50 on 2 KB, 1 MB in ${ms(mb.ms)}`,
+    headline: `${fmt(minRate * 100, 1)}% or more flagged in every placement, ${falseHard} false hard of ${count(honestChecks)}, +${ms(p50)} p50 on 2 KB, 1 MB in ${ms(mb.ms)}`,
   };
 }
