@@ -130,6 +130,12 @@ export { CERTIFICATE_KIND } from "./certificate/types.js";
 export type { AutonomyCertificate, CertificateEvidence, CertificateCheck } from "./certificate/types.js";
 export { generateReport } from "./report/generate-report.js";
 export type { ReportOptions } from "./report/generate-report.js";
+
+// Operator console
+export { createConsoleServer } from "./console/server.js";
+export type { ConsoleServer } from "./console/server.js";
+export type { ConsoleOptions, DraftLookup } from "./console/options.js";
+export type { AuditItem, AuditQueueSource } from "./console/audit-items.js";
 export type {
   LedgerStore,
   CompetenceState,

@@ -134,7 +134,10 @@ export interface Eligibility {
 
 /** The gate's verdict on one draft (DESIGN §2–4). */
 export interface Verdict {
-  /** Deterministic: a hash of scope, thread and draft hash, so re-runs upsert the same row. */
+  /**
+   * Deterministic: a hash of scope, thread and the whole canonical input (draft, args, evidence,
+   * steps, expectations, goal), so a re-run of the same input finds the same row.
+   */
   id: string;
   scope: string;
   threadId: string;
@@ -160,4 +163,10 @@ export interface Verdict {
   eligibility?: Eligibility;
   createdAt: string;
   decision?: Decision;
+  /**
+   * `false` when the verdict is not persisted: the gate has no store, or the database refused the
+   * write. The human can still decide it in the graph (`await_approval` applies the decision to the
+   * graph state); absent on every stored verdict.
+   */
+  stored?: false;
 }

@@ -45,7 +45,7 @@ function hostGraph() {
     .addEdge("end_touch", END);
   builder
     .addNode("gate_draft", createGateDraftNode<S>(gate, { select: (s) => ({ goal: s.goal, steps: s.steps, draft: s.email.body, evidence: s.facts }) }))
-    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a) => ({ email: a.args }) }))
+    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a, s) => ({ email: { ...s.email, ...(a.args as Partial<Email>) } }) }))
     .addEdge("compose", "gate_draft")
     .addConditionalEdges("gate_draft", routeAfterGate({ auto: "send", escalate: "await_approval" }))
     .addConditionalEdges("await_approval", routeAfterApproval({ approve: "send", reject: "end_touch" }));

@@ -7,6 +7,8 @@ import { resolveCompetence, type CompetenceConfig, type CompetenceOptions } from
 import type { EscalationTriggerOptions } from "../escalation/trigger-options.js";
 import { createEscalationTriggers, type EscalationTriggers } from "../escalation/triggers.js";
 import { resolvePolicy } from "../stats/policy.js";
+import { missingStoreMethods } from "../store/contract.js";
+import { isPlainObject } from "../validation/plain.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
 import { LEVELS, type Level, type Severity } from "../types.js";
 
@@ -156,7 +158,8 @@ const OptionsSchema = z.strictObject({
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
   competence: z.unknown().optional(),
-  store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
+  // Checked for the whole contract by checkShapes, which names the missing methods.
+  store: z.custom<GateStore>(() => true).optional(),
 });
 
 const JUDGE_EXPECTED = "a LangChain chat model (e.g. ChatOpenAI) or { default?, step?, trajectory?, outcome? } of chat models";
@@ -165,7 +168,7 @@ const JUDGE_KEYS = ["default", ...LEVELS] as const;
 function resolveJudges(judge: unknown): Record<Level, JudgeModel | null> {
   if (judge === undefined || judge === null) return { step: null, trajectory: null, outcome: null };
   if (isJudgeModel(judge)) return { step: judge, trajectory: judge, outcome: judge };
-  if (typeof judge !== "object" || Array.isArray(judge) || typeof (judge as { invoke?: unknown }).invoke === "function") {
+  if (!isPlainObject(judge) || typeof judge.invoke === "function") {
     throw new GateConfigError("judge", judge, JUDGE_EXPECTED);
   }
   const map = judge as Record<string, unknown>;
@@ -182,14 +185,57 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 function pathName(path: PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+  return path
+    .map((key, i) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (!/^[\w$-]+$/.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
+    .join("");
 }
 
-/** Validate `options` and apply defaults; throws GateConfigError naming the bad value. */
-export function resolveGateOptions(options: unknown): ResolvedGateOptions {
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-    throw new GateConfigError("options", options, "an options object");
+/** Options whose value must be a plain object (a Map or a class instance reads as `{}`). */
+const PLAIN_OPTIONS = ["guardrails", "severity", "policy", "escalation", "competence"] as const;
+
+/** Refuse non-plain option objects and an incomplete store before anything else reads them. */
+function checkShapes(options: Record<string, unknown>): void {
+  for (const key of PLAIN_OPTIONS) {
+    const value = options[key];
+    if (value !== undefined && !isPlainObject(value)) throw new GateConfigError(key, value, "a plain object");
   }
+  const escalation = options.escalation;
+  if (isPlainObject(escalation)) {
+    for (const [trigger, value] of Object.entries(escalation)) {
+      if (value !== null && typeof value === "object" && !isPlainObject(value)) throw new GateConfigError(`escalation.${trigger}`, value, "a plain object or false");
+    }
+  }
+  if (options.store !== undefined) {
+    const missing = missingStoreMethods(options.store);
+    if (missing.length > 0) {
+      throw new GateConfigError("store", options.store, `a GateStore from createGateStore() (missing: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""})`);
+    }
+  }
+}
+
+/**
+ * Validate `options` and apply defaults; throws GateConfigError naming the bad value, and nothing
+ * else, whatever it is given (a Map, a proxy, throwing getters).
+ */
+export function resolveGateOptions(options: unknown): ResolvedGateOptions {
+  try {
+    return resolveOrThrow(options);
+  } catch (error) {
+    if (error instanceof GateConfigError) throw error;
+    throw new GateConfigError("options", options, "plain option values (reading them threw)", { cause: error });
+  }
+}
+
+function resolveOrThrow(options: unknown): ResolvedGateOptions {
+  if (options !== undefined && !isPlainObject(options)) {
+    throw new GateConfigError("options", options, "a plain options object");
+  }
+  checkShapes(options ?? {});
   const result = OptionsSchema.safeParse(options ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -2,6 +2,7 @@ import type { CliCommand } from "../io.js";
 import { auditCommand } from "./audit.js";
 import { ceilingCommand } from "./ceiling.js";
 import { certifyCommand } from "./certify.js";
+import { consoleCommand } from "./console.js";
 import { decideCommand } from "./decide.js";
 import { escalationsCommand } from "./escalations.js";
 import { evalCommand } from "./eval.js";
@@ -24,4 +25,5 @@ export const COMMANDS: CliCommand[] = [
   evalCommand,
   certifyCommand,
   reportCommand,
+  consoleCommand,
 ];
