@@ -44,7 +44,7 @@ describe("the injection tripwire scans every field the judges read", () => {
   it("walks cyclic evidence without looping", () => {
     const evidence: Record<string, unknown> = { note: "ok" };
     evidence.self = evidence;
-    const fields = injectionFields({ goal: "g", draft: { text: "d" }, evidence, steps: [] });
+    const fields = injectionFields({ goal: "g", draft: { text: "d" }, evidence: evidence as never, steps: [] });
     expect(fields.map((f) => f.path)).toEqual(["goal", "draft", "evidence.note", "evidence.note", "evidence.self"]);
   });
 
