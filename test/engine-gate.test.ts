@@ -172,7 +172,7 @@ describe("provenance", () => {
     const { provenanceKey, ...fields } = gate.provenance;
     expect(fields).toEqual({
       prompts: ["step-expectations@1", "step-wellformed@1", "outcome-compliance@1"],
-      guardrailSetVersion: "guardrails@1",
+      guardrailSetVersion: "guardrails@2",
       judgeModels: { step: "gpt-4o-mini", trajectory: "none", outcome: "gpt-4o-mini" },
       packageVersion: PACKAGE_VERSION,
       passThreshold: 0.8,
@@ -186,7 +186,7 @@ describe("provenance", () => {
     expect(createGate({ judge: named("a") }).provenance.provenanceKey).toBe(base.provenanceKey);
     expect(createGate({ judge: named("b") }).provenance.provenanceKey).not.toBe(base.provenanceKey);
     const tuned = createGate({ judge: named("a"), guardrails: { maxDraftChars: 900 } }).provenance;
-    expect(tuned.guardrailSetVersion).toMatch(/^guardrails@1\+[0-9a-f]{12}$/);
+    expect(tuned.guardrailSetVersion).toMatch(/^guardrails@2\+[0-9a-f]{12}$/);
     expect(tuned.provenanceKey).not.toBe(base.provenanceKey);
   });
 

@@ -5,6 +5,7 @@ import { canonicalCost } from "./canonical.js";
 import { evalThroughput } from "./eval-throughput.js";
 import { gateOverhead } from "./gate-overhead.js";
 import { historyScale } from "./history-scale.js";
+import { injectionTripwire } from "./injection.js";
 import { levelConcurrency } from "./level-concurrency.js";
 import { persistenceThroughput } from "./persistence.js";
 
@@ -16,4 +17,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   evals: evalThroughput,
   alternative,
   canonical: canonicalCost,
+  injection: injectionTripwire,
 };

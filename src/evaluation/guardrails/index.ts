@@ -11,7 +11,7 @@ import type { BuiltinGuardrailCode, Guardrail, GuardrailContext } from "./types.
  * verdict's provenance: bump it whenever the set changes, so scopes re-earn autonomy on the new
  * set (DESIGN §5). A test pins the lists to this string.
  */
-export const GUARDRAIL_SET_VERSION = "guardrails@1";
+export const GUARDRAIL_SET_VERSION = "guardrails@2";
 
 /** Default severities of the built-in guardrails; the host overrides them per code. */
 export const DEFAULT_GUARDRAIL_SEVERITY: Readonly<Record<BuiltinGuardrailCode, "hard" | "soft">> = {

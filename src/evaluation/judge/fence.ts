@@ -2,7 +2,9 @@
  * Run data goes to the judge fenced in tags and escaped, so nothing inside it can close a fence or
  * open a new one: every `<`, `>` and `&` (and the look-alike angle brackets a model might read as
  * one) becomes an entity. openevals fences without escaping, and a draft holding `</output>`
- * breaks out; here no data character can form a tag at all.
+ * breaks out; here no data character can form a tag at all. Unicode tag characters (invisible
+ * text a model still reads) are removed, and lone surrogates become U+FFFD, so the prompt is
+ * well-formed text holding nothing the reader of the prompt cannot see.
  */
 import type { Json } from "../../input/canonical-value.js";
 
@@ -10,12 +12,18 @@ import type { Json } from "../../input/canonical-value.js";
 export const FENCE_NAMES = ["goal", "expectations", "steps", "draft", "evidence"] as const;
 export type FenceName = (typeof FENCE_NAMES)[number];
 
+/** `<`, `>`, `&`, what NFKC/NFKD turn into `<`/`>` (U+226E/F, U+FE64/5, U+FF1C/E), and visual look-alikes. */
 const NEEDS_ESCAPE =
-  /[&<>\uFF1C\uFF1E\u2039\u203A\u3008\u3009\u27E8\u27E9\uFE64\uFE65\u02C2\u02C3\u276E\u276F\u2329\u232A\u1438\u1433\u226A\u226B\u00AB\u00BB]/g;
+  /[&<>\u226E\u226F\uFF1C\uFF1E\u2039\u203A\u3008\u3009\u27E8\u27E9\uFE64\uFE65\u02C2\u02C3\u276E\u276F\u2329\u232A\u1438\u1433\u226A\u226B\u00AB\u00BB]/g;
 
-/** Escape `text` so it cannot contain a tag, a fence close, or a look-alike of one. */
+/** Unicode tag characters U+E0000–E007F (as UTF-16 pairs). */
+const TAG_CHARACTERS = /\uDB40[\uDC00-\uDC7F]/g;
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escape `text` so it cannot contain a tag, a fence close, a look-alike of one, or hidden text. */
 export function escapeData(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (ch) => {
+  return text.replace(TAG_CHARACTERS, "").replace(LONE_SURROGATE, "\uFFFD").replace(NEEDS_ESCAPE, (ch) => {
     if (ch === "&") return "&amp;";
     if (ch === "<") return "&lt;";
     if (ch === ">") return "&gt;";
