@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AREA_OF, PLACEMENTS, contextWith } from "../bench/injection-corpus.js";
-import { injectionFields } from "../src/evaluation/guardrails/injection-fields.js";
+import { canonicalInput } from "../src/input/canonical.js";
+import { judgedTexts } from "../src/input/judged-texts.js";
 import { displayPath } from "../src/evaluation/guardrails/injection-scan.js";
 import { createGate } from "../src/gate/create-gate.js";
 import type { GateInput } from "../src/types.js";
@@ -36,16 +37,22 @@ describe("the injection tripwire scans every field the judges read", () => {
     expect(displayPath("evidence.ignore_previous_instructions")).toBe("evidence.*");
   });
 
-  it("scans step expectations too", () => {
-    const fields = injectionFields({ goal: "g", draft: { text: "d" }, evidence: undefined, steps: [{ name: "s", output: 1, expected: { text: "x" } }] });
-    expect(fields.map((f) => f.path)).toEqual(["goal", "draft", "steps[0].name", "steps[0].expected.text", "steps[0].expected.text"]);
+  it("scans step expectations and the keyed expectations too", () => {
+    const view = canonicalInput({ goal: "g", draft: "d", steps: [{ name: "s", output: 1, expected: { text: "x" } }], expectations: { s: "y" } });
+    expect(judgedTexts(view).map((f) => f.path)).toEqual(["goal", "draft", "steps[0].name", "steps[0].expected.text", "steps[0].expected.text", "expectations.s", "expectations.s"]);
   });
 
-  it("walks cyclic evidence without looping", () => {
+  it("flags a payload in a keyed expectation", async () => {
+    const violations = await injectionViolations({ goal: "Email Dana.", steps: [{ name: "s", output: "ok" }], draft: "Hi Dana", expectations: { s: PAYLOAD } });
+    expect(violations).toHaveLength(1);
+    expect(violations[0]?.detail).toContain("fields: expectations.s");
+  });
+
+  it("reads cyclic evidence through the canonical view, without looping", () => {
     const evidence: Record<string, unknown> = { note: "ok" };
     evidence.self = evidence;
-    const fields = injectionFields({ goal: "g", draft: { text: "d" }, evidence: evidence as never, steps: [] });
-    expect(fields.map((f) => f.path)).toEqual(["goal", "draft", "evidence.note", "evidence.note", "evidence.self"]);
+    const view = canonicalInput({ goal: "g", draft: "d", steps: [], evidence });
+    expect(judgedTexts(view).map((f) => f.path)).toEqual(["goal", "draft", "evidence.note", "evidence.note", "evidence.self", "evidence.self"]);
   });
 
   it("reports each part of the input once, however many fields in it fire", async () => {

@@ -8,13 +8,19 @@ export interface JudgedText {
   text: string;
 }
 
+/** The parts of the canonical view the judges read. */
+export type JudgedSource = Pick<CanonicalInput, "goal" | "draft" | "steps"> & {
+  evidence?: Json | undefined;
+  expectations?: Record<string, Json> | undefined;
+};
+
 /**
  * Every text the judges see, from the canonical view: the goal, the draft text, every key and
  * string value of the draft's args, of the evidence, of each step's output and expectation, each
  * step's name and the keyed expectations. A key is listed at its own field's path (the key `note` of
  * `evidence.customer` as `evidence.customer.note`), so a tripwire over this list misses nothing the judge reads. Linear in the view.
  */
-export function judgedTexts(view: CanonicalInput): JudgedText[] {
+export function judgedTexts(view: JudgedSource): JudgedText[] {
   const out: JudgedText[] = [{ path: "goal", text: view.goal }, { path: "draft", text: view.draft.text }];
   if (view.draft.args !== undefined) collect(view.draft.args, "draft.args", out);
   if (view.evidence !== undefined) collect(view.evidence, "evidence", out);

@@ -1,5 +1,5 @@
 import type { Violation } from "../../types.js";
-import { injectionFields } from "./injection-fields.js";
+import { judgedTexts } from "../../input/judged-texts.js";
 import { scanInjection } from "./injection-scan.js";
 import type { GuardrailContext } from "./types.js";
 
@@ -9,5 +9,5 @@ import type { GuardrailContext } from "./types.js";
  * judge). Reported once per part of the input, naming marker kinds and field paths, never text.
  */
 export function injectionGuardrail(ctx: GuardrailContext): Violation[] {
-  return scanInjection(injectionFields(ctx));
+  return scanInjection(judgedTexts(ctx));
 }

@@ -10,6 +10,8 @@ export interface GuardrailContext {
   evidence: Json | undefined;
   goal: string;
   steps: CanonicalStep[];
+  /** Per-step expectations keyed by step name (shown to the step judge). */
+  expectations?: Record<string, Json> | undefined;
 }
 
 /**

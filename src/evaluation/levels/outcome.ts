@@ -10,6 +10,8 @@ export interface OutcomeLevelInput {
   steps: CanonicalStep[];
   draft: CanonicalDraft;
   evidence?: Json | undefined;
+  /** Scanned by the injection tripwire: the step judge reads them. */
+  expectations?: Record<string, Json> | undefined;
 }
 
 /** The judge must see the whole draft: one cut short cannot pass. */
@@ -28,7 +30,7 @@ function draftShownInFull(length: number): Violation[] {
 export async function evaluateOutcomeLevel(input: OutcomeLevelInput, run: LevelRun, guardrails: GuardrailSetConfig): Promise<LevelResult> {
   const started = performance.now();
   const violations = runGuardrails(
-    { draft: input.draft, evidence: input.evidence, goal: input.goal, steps: input.steps },
+    { draft: input.draft, evidence: input.evidence, goal: input.goal, steps: input.steps, expectations: input.expectations },
     guardrails,
   );
   // The draft exactly as the canonical view holds it (and the verdict id hashes it).
