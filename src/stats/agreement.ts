@@ -50,7 +50,9 @@ export function addDecision(
   if (next < 0) {
     throw new AutonomyGateError(`addDecision: ${cell} would become ${next}; counts cannot go negative.`);
   }
-  return { ...counts, [cell]: next };
+  const out: AgreementCounts = { ...counts, [cell]: next };
+  if (cell === "passReject" && delta === 1) out.passesAtLastReject = out.passApprove + out.passEdit + out.passReject;
+  return out;
 }
 
 /** Counts of a list of gate outcomes and human decisions (skips ignored). */
