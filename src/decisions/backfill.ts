@@ -1,8 +1,9 @@
 import { checkDifficulty } from "../competence/ledger.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
+import { checkBreaker } from "../stats/breaker.js";
 import { checkSwingBack } from "../stats/swing-back.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
-import type { Decision, Verdict } from "../types.js";
+import type { Decision, DecisionType, Verdict } from "../types.js";
 import { policyFor } from "./policy-for.js";
 
 export type DecisionInput = Omit<Decision, "at"> & {
@@ -49,7 +50,22 @@ export async function backfillDecision(
   if (state.mode !== "auto") return verdict;
   const policy = policyFor(state, gatePolicy);
   const recent = await store.recentAutoDecisions(verdict.scope, state.epoch, policy.swingBackWindow);
-  const check = checkSwingBack(recent, policy);
+  const check = breakerCheck(recent, policy);
   if (check.trip) await store.tripBreaker(verdict.scope, check.reason ?? "swing-back");
   return verdict;
+}
+
+/**
+ * The breaker the policy names, on the latest decided auto-mode verdicts (newest first): the
+ * window rule, or the CUSUM detectors on pass precision and agreement (which read the stream
+ * oldest first). `passReviews` are post-hoc reviews of executed auto-approvals (see
+ * `passReviewObservation`), counted by the pass-precision detector.
+ */
+export function breakerCheck(
+  recent: ReadonlyArray<{ passed: boolean; decision: DecisionType }>,
+  policy: FlipPolicy,
+  passReviews: Parameters<typeof checkBreaker>[2] = [],
+): { trip: boolean; reason?: string } {
+  if (policy.breaker === "window") return checkSwingBack(recent, policy);
+  return checkBreaker([...recent].reverse(), policy, passReviews);
 }

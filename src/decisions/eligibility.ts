@@ -1,7 +1,8 @@
 import { withCompetence } from "../competence/enforce.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { evaluateEligibility } from "../stats/criterion.js";
-import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
+import { summarize } from "../stats/agreement.js";
+import type { AgreementCounts, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Eligibility } from "../types.js";
 import { policyFor } from "./policy-for.js";
 
@@ -21,9 +22,24 @@ export async function scopeEligibility(
     return { eligible: false, reasons: ["no verdicts yet"], n: 0, agreement: null, wilsonLower: null, kappa: null, rejectedPasses: 0 };
   }
   const counts = await store.getCounts(state.scope, state.provenanceKey, state.epoch);
-  const eligibility = evaluateEligibility(counts, policyFor(state, gatePolicy));
+  const policy = policyFor(state, gatePolicy);
+  const eligibility = withRevival(evaluateEligibility(counts, policy, state.epoch), counts, state, policy);
   if (!competence?.enforce) return eligibility;
   const config = resolveCompetence(competence);
   const strength = (await store.getCompetence(state.scope))?.strength ?? config.initial;
   return withCompetence(eligibility, strength, config);
+}
+
+/**
+ * Revived evidence (A → B → A) is announced, not trusted blindly: until `revivalConfirmations`
+ * agreeing decisions have been added to it since the scope came back, it is not eligible.
+ */
+function withRevival(eligibility: Eligibility, counts: AgreementCounts, state: ScopeState, policy: FlipPolicy): Eligibility {
+  if (state.revivedAgree === null) return eligibility;
+  const fresh = summarize(counts).agree - state.revivedAgree;
+  if (fresh >= policy.revivalConfirmations) return eligibility;
+  const reason =
+    `evidence revived (the scope returned to an earlier configuration): ${Math.max(0, fresh)} of ` +
+    `${policy.revivalConfirmations} fresh agreeing decisions needed before auto`;
+  return { ...eligibility, eligible: false, reasons: [...eligibility.reasons, reason] };
 }

@@ -9,7 +9,8 @@ import { wilsonLower } from "../stats/wilson.js";
 import type { BreakerState, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Mode } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
-import { policyFor } from "./policy-for.js";
+import { blindSeenAgreement, reviewerReport, type BlindSeenAgreement, type ReviewerReport, type ReviewRecord } from "../stats/reviewers.js";
+import { policyConflict, policyFor } from "./policy-for.js";
 
 /** Everything the operator sees for one scope (`autonomy-gate status`), escalation KPIs included. */
 export interface ScopeStatus extends EscalationKpis {
@@ -28,6 +29,17 @@ export interface ScopeStatus extends EscalationKpis {
   eligible: boolean;
   /** Why not eligible (empty when eligible). */
   reasons: string[];
+  /** The rule's false-flip guarantee in words (sequential preset); null for the other presets. */
+  guarantee: string | null;
+  /** Agreement on blind reviews next to agreement on seen ones, over the latest reviews. */
+  reviews: BlindSeenAgreement;
+  /** Per reviewer: approve rate, median decision time, blind/seen agreement, rubber-stamp flag. */
+  reviewers: ReviewerReport[];
+  /**
+   * Set when the caller passed a policy other than the scope's policy of record: eligibility is
+   * still judged on the policy of record, and this says so.
+   */
+  policyConflict: string | null;
   /** Share of the latest verdicts routed auto. */
   autonomyRate: number | null;
   /** Verdicts the autonomy rate looks at. */
@@ -59,6 +71,12 @@ export interface StatusOptions {
   gatePolicy?: FlipPolicy;
   /** The competence ledger's options (bands, initial value, enforcement). @default {} */
   competence?: CompetenceOptions;
+  /** How many of the latest verdicts the review report reads. @default 1000 */
+  reviewWindow?: number;
+  /** Rubber-stamp flag: seen minus blind agreement above this, per reviewer. @default 0.15 */
+  rubberStampMargin?: number;
+  /** Blind reviews a reviewer needs before the flag can be raised. @default 10 */
+  rubberStampMinBlind?: number;
 }
 
 /** Status of one scope, or of every scope the store knows. */
@@ -84,6 +102,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
   const window = options.autonomyWindow ?? 1000;
   const routes = await store.routeCounts(state.scope, window);
   const total = routes.auto + routes.human + routes.escalate;
+  const records = await reviewRecords(store, state.scope, options.reviewWindow ?? 1000);
   return {
     scope: state.scope,
     mode: state.mode,
@@ -99,6 +118,13 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     rejectedPasses: summary.rejectedPasses,
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
+    guarantee: eligibility.guarantee ?? null,
+    reviews: blindSeenAgreement(records),
+    reviewers: reviewerReport(records, {
+      ...(options.rubberStampMargin === undefined ? {} : { margin: options.rubberStampMargin }),
+      ...(options.rubberStampMinBlind === undefined ? {} : { minBlind: options.rubberStampMinBlind }),
+    }),
+    policyConflict: policyConflict(state, options.gatePolicy),
     autonomyRate: total === 0 ? null : routes.auto / total,
     autonomyWindow: total,
     policy: policyFor(state, options.gatePolicy),
@@ -111,4 +137,12 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competenceUpdates: ledger?.updates ?? 0,
     ...(await escalationKpis(store, state.scope)),
   };
+}
+
+/** The latest decided verdicts of a scope, as the review report reads them. */
+async function reviewRecords(store: GateStore, scope: string, limit: number): Promise<ReviewRecord[]> {
+  const latest = await store.listVerdicts({ scope, limit });
+  return latest.flatMap((v) =>
+    v.decision === undefined ? [] : [{ passed: v.passed, blind: v.blind === true, createdAt: v.createdAt, decision: v.decision }],
+  );
 }

@@ -53,8 +53,12 @@ export function zeroCounts(): AgreementCounts {
 
 /** One primary-key lookup; zeros when the evidence has no decisions yet. */
 export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<AgreementCounts> {
-  return ctx.read(async (db) => {
-    const [row] = await db
+  return ctx.read((db) => getCountsTx(db, key));
+}
+
+/** {@link getCounts} inside a transaction. */
+export async function getCountsTx(db: Executor, key: EvidenceKey): Promise<AgreementCounts> {
+  const [row] = await db
       .select({
         passApprove: agreementCounters.passApprove,
         passEdit: agreementCounters.passEdit,
@@ -75,5 +79,4 @@ export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<Agreemen
     if (row === undefined) return zeroCounts();
     const { passesAtLastReject, ...counts } = row;
     return passesAtLastReject > 0 ? { ...counts, passesAtLastReject } : counts;
-  });
 }
