@@ -117,3 +117,67 @@ function stepper(inControl: number, outOfControl: number): (bad: boolean) => num
   const down = Math.log((1 - outOfControl) / (1 - inControl));
   return (bad) => (bad ? up : down);
 }
+
+/**
+ * Exact P(ever eligible within `horizon` decisions) under the seed rule (n ≥ minDecided,
+ * agreement ≥ minAgreement, no rejected pass — i.e. maxRejectedPasses = 0), checked after every
+ * decision: a dynamic program over the agreements of the paths without a rejected pass (a rejected
+ * pass leaves the chain for good: the lifetime veto), eligible paths absorbed.
+ */
+export function seedEverEligibleExact(gate: Gate, policy: FlipPolicy, horizon: number): number {
+  const pAgree = gate.passRate * gate.passAgree + (1 - gate.passRate) * gate.failAgree;
+  const pReject = gate.passRate * (1 - gate.passAgree) * gate.q;
+  const pOther = 1 - pAgree - pReject; // disagreements that are not rejected passes
+  let clean = new Float64Array(horizon + 2); // no rejected pass yet, by agreements
+  clean[0] = 1;
+  let absorbed = 0;
+  for (let t = 1; t <= horizon; t += 1) {
+    const next = new Float64Array(horizon + 2);
+    for (let k = 0; k < t; k += 1) {
+      const mass = clean[k] as number;
+      if (mass === 0) continue;
+      next[k + 1] = (next[k + 1] as number) + mass * pAgree;
+      next[k] = (next[k] as number) + mass * pOther;
+    }
+    for (let k = 0; k <= t; k += 1) {
+      if (t >= policy.minDecided && k / t >= policy.minAgreement) {
+        absorbed += next[k] as number;
+        next[k] = 0;
+      }
+    }
+    clean = next;
+  }
+  return absorbed;
+}
+
+/**
+ * Exact P(the sequential rule's agreement test ever passes within `horizon` decisions): an upper
+ * bound on the rule's false-flip probability, since eligibility also needs it. Dynamic program over
+ * the number of disagreements, eligible paths absorbed.
+ */
+export function agreementTestEverPassesExact(p: number, policy: FlipPolicy, bar: number, horizon: number): number {
+  const up = Math.log(policy.targetAgreement / policy.minAgreement);
+  const down = Math.log((1 - policy.targetAgreement) / (1 - policy.minAgreement));
+  let dist = new Float64Array(horizon + 2); // by disagreements
+  dist[0] = 1;
+  let absorbed = 0;
+  for (let t = 1; t <= horizon; t += 1) {
+    const next = new Float64Array(horizon + 2);
+    for (let d = 0; d < t; d += 1) {
+      const mass = dist[d] as number;
+      if (mass === 0) continue;
+      next[d] = (next[d] as number) + mass * p;
+      next[d + 1] = (next[d + 1] as number) + mass * (1 - p);
+    }
+    if (t >= policy.minDecided) {
+      for (let d = 0; d <= t; d += 1) {
+        if ((t - d) * up + d * down >= bar) {
+          absorbed += next[d] as number;
+          next[d] = 0;
+        }
+      }
+    }
+    dist = next;
+  }
+  return absorbed;
+}

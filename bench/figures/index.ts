@@ -2,6 +2,7 @@
 import type { Figure, FigureId } from "../figure.js";
 import { alternative } from "./alternative.js";
 import { evalThroughput } from "./eval-throughput.js";
+import { flipSim } from "./flip-sim.js";
 import { gateOverhead } from "./gate-overhead.js";
 import { historyScale } from "./history-scale.js";
 import { levelConcurrency } from "./level-concurrency.js";
@@ -14,4 +15,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   persistence: persistenceThroughput,
   evals: evalThroughput,
   alternative,
+  "flip-sim": flipSim,
 };

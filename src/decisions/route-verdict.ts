@@ -52,7 +52,7 @@ export async function routeAndRecord(store: GateStore, assessed: AssessedDraft, 
     mode: state.mode,
     route: decision.route,
     auditSampled: decision.auditSampled,
-    ...(isBlind(state.mode, decision.route, assessed.draftHash, policy, meta.scope) ? { blind: true } : {}),
+    ...(isBlind(state.mode, decision.route, meta.id, policy, meta.scope) ? { blind: true } : {}),
     escalation: meta.escalation,
     eligibility,
     createdAt: meta.createdAt,
@@ -75,9 +75,10 @@ async function recordPolicy(store: GateStore, state: ScopeState, gatePolicy: Fli
 
 /**
  * A shadow-mode interrupt is drawn for a blind review — no verdict, score or rationale in the
- * payload — with probability `blindRate`, deterministically from the draft hash (its own salt,
- * so blind reviews and audit samples are independent draws).
+ * payload — with probability `blindRate`, deterministically from the verdict id (scope, thread and
+ * draft), so a re-run of the node draws alike, the same draft on two threads is drawn apart, and
+ * blind reviews and audit samples are independent draws.
  */
-function isBlind(mode: Mode, route: Route, draftHash: string, policy: FlipPolicy, scope: string): boolean {
-  return mode === "shadow" && route === "human" && isAuditSampled(draftHash, policy.blindRate, `blind:${scope}`);
+function isBlind(mode: Mode, route: Route, verdictId: string, policy: FlipPolicy, scope: string): boolean {
+  return mode === "shadow" && route === "human" && isAuditSampled(verdictId, policy.blindRate, `blind:${scope}`);
 }

@@ -50,9 +50,7 @@ export function addDecision(
   if (next < 0) {
     throw new AutonomyGateError(`addDecision: ${cell} would become ${next}; counts cannot go negative.`);
   }
-  const out: AgreementCounts = { ...counts, [cell]: next };
-  if (cell === "passReject" && delta === 1) out.passesAtLastReject = out.passApprove + out.passEdit + out.passReject;
-  return out;
+  return { ...counts, [cell]: next };
 }
 
 /** Counts of a list of gate outcomes and human decisions (skips ignored). */
