@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ScriptedJudge } from "../graphs/scripted-judge.js";
 import { switchMode } from "../src/decisions/modes.js";
-import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import type { GateOptions } from "../src/gate/options.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
