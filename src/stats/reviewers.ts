@@ -27,7 +27,8 @@ export interface ReviewerReport extends BlindSeenAgreement {
   medianDecisionMs: number | null;
   /**
    * Seen agreement exceeds blind agreement by more than the margin, on at least `minBlind` blind
-   * reviews: the reviewer follows the gate when shown it, so seen agreement overstates the gate.
+   * reviews, and the gap is beyond sampling noise (two-proportion z ≥ 1.96): the reviewer follows
+   * the gate when shown it, so seen agreement overstates the gate.
    */
   rubberStamp: boolean;
 }
@@ -87,7 +88,8 @@ export function reviewerReport(records: readonly ReviewRecord[], options: Review
         split.blindN >= minBlind &&
         split.seenAgreement !== null &&
         split.blindAgreement !== null &&
-        split.seenAgreement - split.blindAgreement > margin;
+        split.seenAgreement - split.blindAgreement > margin &&
+        significantlyAbove(split.seenAgreement, split.seenN, split.blindAgreement, split.blindN);
       return {
         reviewer,
         decided: mine.length,
@@ -103,4 +105,10 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Two-proportion z test, one-sided at 1.96: `a` (of `na`) is above `b` (of `nb`) beyond noise. */
+function significantlyAbove(a: number, na: number, b: number, nb: number): boolean {
+  const se = Math.sqrt((a * (1 - a)) / na + (b * (1 - b)) / nb);
+  return se === 0 ? a > b : (a - b) / se >= 1.96;
 }
