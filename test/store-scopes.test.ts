@@ -20,6 +20,7 @@ describe("scope state", () => {
       epoch: 0,
       policy: null,
       provenanceKey: null,
+      revivedAgree: null,
       updatedAt: FIXED_NOW.toISOString(),
     });
     expect(await store.listScopes()).toEqual([]);
