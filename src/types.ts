@@ -156,6 +156,8 @@ export interface Eligibility {
   wilsonLower: number | null;
   kappa: number | null;
   rejectedPasses: number;
+  /** The rule's false-flip guarantee in words (sequential preset). */
+  guarantee?: string;
 }
 
 /** The gate's verdict on one draft (DESIGN §2–4). */
@@ -183,6 +185,11 @@ export interface Verdict {
   route: Route;
   /** True when an auto-eligible draft was drawn for the audit sample and sent to the human. */
   auditSampled: boolean;
+  /**
+   * True when a shadow-mode interrupt was drawn for a blind review: the reviewer saw no verdict,
+   * score or rationale (the verdict is still computed and stored). Absent means seen.
+   */
+  blind?: boolean;
   /** Escalation trigger codes that fired (route is `escalate` when non-empty). */
   escalation: string[];
   /** Eligibility of the scope when the verdict was routed (absent when no store was attached). */

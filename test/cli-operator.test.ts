@@ -58,7 +58,7 @@ describe("autonomy-gate mode", () => {
     await seed();
     const result = await cli("mode", "outreach:first_touch", "auto");
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/refused: 0 decided verdicts, 50 needed/);
+    expect(result.err).toMatch(/refused: 0 decided verdicts, 20 needed; agreement test 0.00 < 5.10/);
     expect((await cli("status", "--json")).out).toContain('"mode": "shadow"');
   });
 

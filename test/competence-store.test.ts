@@ -127,7 +127,7 @@ describe("levels in status", () => {
 describe("enforcement through the eligibility helpers", () => {
   it("with competence.enforce, switching an otherwise eligible scope to auto is refused below the autonomous band", async () => {
     store = memoryStore();
-    await store.setPolicy(A, resolvePolicy({ minDecided: 2 }), "ops");
+    await store.setPolicy(A, resolvePolicy({ preset: "default", minDecided: 2 }), "ops");
     // The gate and the human agree twice (a pass approved, a fail edited): eligible at n = 2, but
     // the ledger saw one success and one failure and is guidance-seeking.
     await decide(A, "a1", "approve");

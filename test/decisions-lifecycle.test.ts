@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ScriptedJudge } from "../graphs/scripted-judge.js";
 import { switchMode } from "../src/decisions/modes.js";
-import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import type { GateOptions } from "../src/gate/options.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
@@ -44,12 +43,13 @@ async function earn(gate: ReturnType<typeof gateOn>["gate"], count: number, offs
 }
 
 describe("the life cycle of a scope through the gate", () => {
-  it("a scope earns eligibility at 50 agreeing decisions and the operator can then switch it to auto", async () => {
+  it("under the default (sequential) rule a scope earns eligibility at 30 agreeing decisions and the operator can then switch it to auto", async () => {
+    // 30 · ln(0.95/0.80) = 5.16 ≥ ln(1/α₀) = 5.10; 29 agreeing decisions give 4.98.
     store = createGateStore({ url: ":memory:" });
     const { gate } = gateOn(store);
-    await earn(gate, 49);
-    await expect(switchMode(store, SCOPE, "auto", { actor: "ops" })).rejects.toThrow(OperationRefusedError);
-    await earn(gate, 1, 49);
+    await earn(gate, 29);
+    await expect(switchMode(store, SCOPE, "auto", { actor: "ops" })).rejects.toThrow(/agreement test 4\.98 < 5\.10/);
+    await earn(gate, 1, 29);
     expect((await switchMode(store, SCOPE, "auto", { actor: "ops" })).mode).toBe("auto");
     const next = await gate.evaluate(draft(100), { threadId: "t-100" });
     expect(next.route === "auto" || next.auditSampled).toBe(true);
@@ -81,9 +81,9 @@ describe("the life cycle of a scope through the gate", () => {
     expect(verdict.violations.map((v) => v.code)).toContain("kill_switch");
   });
 
-  it("a rejected pass on an auto-mode verdict trips the breaker back to shadow with a new evidence epoch", async () => {
+  it("under the seed preset's window breaker a rejected pass on an auto-mode verdict trips the breaker back to shadow with a new evidence epoch", async () => {
     store = createGateStore({ url: ":memory:" });
-    const { gate } = gateOn(store);
+    const { gate } = gateOn(store, { policy: { preset: "default" } });
     await earn(gate, 50);
     await switchMode(store, SCOPE, "auto", { actor: "ops" });
     const auto = await gate.evaluate(draft(400), { threadId: "t-400" });

@@ -16,7 +16,7 @@ afterEach(() => store?.close());
 async function eligibleAutoScope() {
   store = memoryStore();
   const gate = escalationTestGate(store);
-  await store.setPolicy(SCOPE, resolvePolicy({ minDecided: 1, auditRate: 0 }), "test");
+  await store.setPolicy(SCOPE, resolvePolicy({ preset: "default", minDecided: 1, auditRate: 0 }), "test");
   const first = await gate.evaluate(supportInput(), { threadId: "earn" });
   await gate.decide(first.id, { type: "approve" });
   await store.setMode(SCOPE, "auto", { actor: "test" });

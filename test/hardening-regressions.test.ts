@@ -6,7 +6,7 @@ import { outreachScriptedJudges } from "../graphs/scripted-judge.js";
 import { tableLookup } from "../graphs/support/agent.js";
 import { createSupportGraph } from "../graphs/support/graph.js";
 import { switchMode } from "../src/decisions/modes.js";
-import { DEFAULT_FLIP_POLICY } from "../src/stats/policy.js";
+import { SEED_FLIP_POLICY } from "../src/stats/policy.js";
 import { GateConfigError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import { createAwaitApprovalNode } from "../src/nodes/await-approval.js";
@@ -187,7 +187,7 @@ describe("the verdict is always stored", () => {
 describe("reuse is exact and re-checked", () => {
   async function autoScope() {
     store = memoryStore();
-    await store.setPolicy("s", { ...DEFAULT_FLIP_POLICY, minDecided: 1, auditRate: 0 }, "test");
+    await store.setPolicy("s", { ...SEED_FLIP_POLICY, minDecided: 1, auditRate: 0 }, "test");
     const gate = createGate({ judge: levelJudges(), store, scope: "s", now: FIXED_NOW });
     const earning = await gate.evaluate(cleanInput({ goal: "earn" }), { threadId: "earn" });
     await gate.decide(earning.id, { type: "approve" });

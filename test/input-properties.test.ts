@@ -9,7 +9,7 @@ import { createGate } from "../src/gate/create-gate.js";
 import type { Gate } from "../src/gate/types.js";
 import { canonicalInput } from "../src/input/canonical.js";
 import { judgedTexts } from "../src/input/judged-texts.js";
-import { DEFAULT_FLIP_POLICY } from "../src/stats/policy.js";
+import { SEED_FLIP_POLICY } from "../src/stats/policy.js";
 import type { GateStore } from "../src/store/types.js";
 import type { GateInput, Verdict } from "../src/types.js";
 import { RecordingJudge, cleanInput, reply } from "./helpers/engine-fakes.js";
@@ -125,7 +125,7 @@ let gate: Gate;
 
 beforeAll(async () => {
   store = memoryStore();
-  await store.setPolicy(SCOPE, { ...DEFAULT_FLIP_POLICY, minDecided: 1, auditRate: 0 }, "test");
+  await store.setPolicy(SCOPE, { ...SEED_FLIP_POLICY, minDecided: 1, auditRate: 0 }, "test");
   gate = createGate({ judge: new RecordingJudge([reply(0.95)]), store, scope: SCOPE, escalation: { repeatedFailure: false, lowConfidence: false } });
   const earned = await gate.evaluate(cleanInput(), { threadId: "earn" });
   await gate.decide(earned.id, { type: "approve" });

@@ -37,7 +37,7 @@ describe("the post-hoc sample", () => {
 /** A scope that has earned auto under a one-decision policy with no pre-send audit. */
 async function autoScope(): Promise<void> {
   store = memoryStore();
-  await store.setPolicy(SCOPE, resolvePolicy({ minDecided: 1, auditRate: 0 }), "test");
+  await store.setPolicy(SCOPE, resolvePolicy({ preset: "default", minDecided: 1, auditRate: 0 }), "test");
   const first = await routeAndRecord(store, assessed("earn", true), meta("earn"));
   await store.recordDecision(first.id, { type: "approve" });
   await store.setMode(SCOPE, "auto", { actor: "test" });

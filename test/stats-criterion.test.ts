@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility } from "../src/stats/criterion.js";
-import { DEFAULT_FLIP_POLICY, resolvePolicy, STRICT_FLIP_POLICY } from "../src/stats/policy.js";
+import { SEED_FLIP_POLICY, resolvePolicy, STRICT_FLIP_POLICY } from "../src/stats/policy.js";
 import { counts } from "./helpers/stats-counts.js";
 
 // 47/50 with both outcomes well represented: 25 pass-approve, 22 fail-edit/reject, and three
@@ -14,39 +14,39 @@ const BALANCED_40 = counts({ passApprove: 20, passEdit: 4, failApprove: 6, failE
 
 describe("default flip criterion (n ≥ 50, agreement ≥ 0.80, no rejected pass)", () => {
   it("never flips on 49 decided verdicts, even all agreeing", () => {
-    const result = evaluateEligibility(counts({ passApprove: 30, failReject: 19 }), DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(counts({ passApprove: 30, failReject: 19 }), SEED_FLIP_POLICY);
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual(["49 decided verdicts, 50 needed"]);
   });
 
   it("flips on 50 decided verdicts all agreeing", () => {
-    const result = evaluateEligibility(counts({ passApprove: 30, failReject: 20 }), DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(counts({ passApprove: 30, failReject: 20 }), SEED_FLIP_POLICY);
     expect(result).toMatchObject({ eligible: true, reasons: [], n: 50, agreement: 1, rejectedPasses: 0 });
   });
 
   it("is blocked by one rejected pass whatever the agreement (199/200)", () => {
-    const result = evaluateEligibility(counts({ passApprove: 120, passReject: 1, failReject: 79 }), DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(counts({ passApprove: 120, passReject: 1, failReject: 79 }), SEED_FLIP_POLICY);
     expect(result.agreement).toBeCloseTo(0.995, 12);
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual(["1 rejected pass (max 0)"]);
   });
 
   it("accepts agreement of exactly 0.80 (40/50)", () => {
-    expect(evaluateEligibility(BALANCED_40, DEFAULT_FLIP_POLICY).eligible).toBe(true);
+    expect(evaluateEligibility(BALANCED_40, SEED_FLIP_POLICY).eligible).toBe(true);
   });
 
   it("refuses agreement just below 0.80 and says by how much (39/50)", () => {
-    const result = evaluateEligibility(counts({ passApprove: 20, passEdit: 5, failApprove: 6, failEdit: 19 }), DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(counts({ passApprove: 20, passEdit: 5, failApprove: 6, failEdit: 19 }), SEED_FLIP_POLICY);
     expect(result.reasons).toEqual(["agreement 0.78 < 0.80 (39/50)"]);
   });
 
   it("lists every failing condition with its numbers", () => {
-    const result = evaluateEligibility(counts({ passApprove: 5, passReject: 3, failApprove: 2 }), DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(counts({ passApprove: 5, passReject: 3, failApprove: 2 }), SEED_FLIP_POLICY);
     expect(result.reasons).toEqual(["10 decided verdicts, 50 needed", "agreement 0.50 < 0.80 (5/10)", "3 rejected passes (max 0)"]);
   });
 
   it("explains an empty scope and still reports its statistics", () => {
-    expect(evaluateEligibility(counts({}), DEFAULT_FLIP_POLICY)).toEqual({
+    expect(evaluateEligibility(counts({}), SEED_FLIP_POLICY)).toEqual({
       eligible: false,
       reasons: ["0 decided verdicts, 50 needed", "agreement not measured yet (no decided verdicts)"],
       n: 0,
@@ -58,13 +58,13 @@ describe("default flip criterion (n ≥ 50, agreement ≥ 0.80, no rejected pass
   });
 
   it("fills the Wilson bound and κ even though the default preset does not check them", () => {
-    const result = evaluateEligibility(BALANCED_40, DEFAULT_FLIP_POLICY);
+    const result = evaluateEligibility(BALANCED_40, SEED_FLIP_POLICY);
     expect(result.wilsonLower).toBeCloseTo(0.669626, 6);
     expect(result.kappa).toBeCloseTo(752 / 1252, 12);
   });
 
   it("honours a configured rule (n ≥ 20, agreement ≥ 0.9, up to 1 rejected pass)", () => {
-    const policy = resolvePolicy({ minDecided: 20, minAgreement: 0.9, maxRejectedPasses: 1 });
+    const policy = resolvePolicy({ preset: "default", minDecided: 20, minAgreement: 0.9, maxRejectedPasses: 1 });
     expect(evaluateEligibility(counts({ passApprove: 10, passReject: 1, failReject: 9 }), policy).eligible).toBe(true);
     expect(evaluateEligibility(counts({ passApprove: 9, passReject: 2, failReject: 9 }), policy).reasons).toEqual([
       "2 rejected passes (max 1)",

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { GateConfigError } from "../src/errors.js";
-import { DEFAULT_FLIP_POLICY, resolvePolicy, STRICT_FLIP_POLICY } from "../src/stats/policy.js";
+import { DEFAULT_FLIP_POLICY, resolvePolicy, SEED_FLIP_POLICY, SEQUENTIAL_FLIP_POLICY, STRICT_FLIP_POLICY } from "../src/stats/policy.js";
 import type { FlipPolicy } from "../src/store/types.js";
 
 describe("flip policy presets", () => {
-  it("the default preset is the source's rule with 5% audit and a 50-verdict swing-back window", () => {
-    expect(DEFAULT_FLIP_POLICY).toEqual({
+  it("the seed preset (`default`) is the source's rule with 5% audit and a 50-verdict swing-back window", () => {
+    expect(SEED_FLIP_POLICY).toMatchObject({
       preset: "default",
       minDecided: 50,
       minAgreement: 0.8,
@@ -13,20 +13,38 @@ describe("flip policy presets", () => {
       minWilsonLower: 0.8,
       minKappa: 0.6,
       auditRate: 0.05,
+      breaker: "window",
       swingBackWindow: 50,
       swingBackMinSamples: 10,
       swingBackMinAgreement: 0.8,
     });
   });
 
-  it("the strict preset differs from the default only by its name", () => {
-    expect({ ...STRICT_FLIP_POLICY, preset: "default" }).toEqual(DEFAULT_FLIP_POLICY);
+  it("the default policy is the sequential preset at α = 0.01 with the CUSUM breaker and 20% blind reviews", () => {
+    expect(DEFAULT_FLIP_POLICY).toBe(SEQUENTIAL_FLIP_POLICY);
+    expect(DEFAULT_FLIP_POLICY).toMatchObject({
+      preset: "sequential",
+      alpha: 0.01,
+      minAgreement: 0.8,
+      targetAgreement: 0.95,
+      minPassPrecision: 0.7,
+      targetPassPrecision: 0.95,
+      maxRejectedPassRate: 0.02,
+      breaker: "cusum",
+      blindRate: 0.2,
+      revivalConfirmations: 10,
+    });
+  });
+
+  it("the strict preset differs from the seed preset only by its name", () => {
+    expect({ ...STRICT_FLIP_POLICY, preset: "default" }).toEqual(SEED_FLIP_POLICY);
     expect(STRICT_FLIP_POLICY.preset).toBe("strict");
   });
 
   it("the presets cannot be mutated by a caller", () => {
-    expect(Object.isFrozen(DEFAULT_FLIP_POLICY)).toBe(true);
+    expect(Object.isFrozen(SEED_FLIP_POLICY)).toBe(true);
     expect(Object.isFrozen(STRICT_FLIP_POLICY)).toBe(true);
+    expect(Object.isFrozen(SEQUENTIAL_FLIP_POLICY)).toBe(true);
   });
 });
 
@@ -47,7 +65,7 @@ describe("resolvePolicy", () => {
     ["minDecided", { minDecided: 12.5 }, /`policy\.minDecided`: received 12\.5/],
     ["maxRejectedPasses", { maxRejectedPasses: -1 }, /`policy\.maxRejectedPasses`: received -1; expected an integer ≥ 0/],
     ["minKappa", { minKappa: 2 }, /`policy\.minKappa`: received 2; expected a number in \[-1, 1\]/],
-    ["preset", { preset: "lenient" }, /`policy\.preset`: received "lenient"; expected "default" or "strict"/],
+    ["preset", { preset: "lenient" }, /`policy\.preset`: received "lenient"; expected "default", "strict" or "sequential"/],
     ["auditRate", { auditRate: "0.05" }, /`policy\.auditRate`: received "0\.05"/],
     ["auditRate", { auditRate: Number.NaN }, /`policy\.auditRate`/],
     ["swingBackWindow", { swingBackWindow: 0 }, /`policy\.swingBackWindow`/],

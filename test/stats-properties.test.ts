@@ -5,7 +5,7 @@ import { addDecision, summarize } from "../src/stats/agreement.js";
 import { isAuditSampled } from "../src/stats/audit-sample.js";
 import { evaluateEligibility } from "../src/stats/criterion.js";
 import { cohensKappa } from "../src/stats/kappa.js";
-import { DEFAULT_FLIP_POLICY } from "../src/stats/policy.js";
+import { SEED_FLIP_POLICY } from "../src/stats/policy.js";
 import { wilsonInterval } from "../src/stats/wilson.js";
 import type { AgreementCounts } from "../src/store/types.js";
 import { DECISION_TYPES } from "../src/types.js";
@@ -91,9 +91,9 @@ describe("statistics properties", () => {
     });
     fc.assert(
       fc.property(likelyEligible, fc.array(agreeing, { maxLength: 200 }), (counts, added) => {
-        fc.pre(evaluateEligibility(counts, DEFAULT_FLIP_POLICY).eligible);
+        fc.pre(evaluateEligibility(counts, SEED_FLIP_POLICY).eligible);
         const after = added.reduce((acc, [passed, decision]) => addDecision(acc, passed, decision), counts);
-        expect(evaluateEligibility(after, DEFAULT_FLIP_POLICY).eligible).toBe(true);
+        expect(evaluateEligibility(after, SEED_FLIP_POLICY).eligible).toBe(true);
       }),
     );
   });

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { backfillDecision } from "../src/decisions/backfill.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
+import { SEED_FLIP_POLICY } from "../src/stats/policy.js";
 import { DECISION_STEPS } from "../src/store/fault-points.js";
 import type { GateStore } from "../src/store/types.js";
 import { runTsChild } from "./helpers/child-process.js";
@@ -16,6 +17,8 @@ afterEach(() => cleanup?.());
 /** An auto-mode scope with one auto-approved, passing verdict awaiting its (post-hoc) decision. */
 async function seed(url: string): Promise<void> {
   const store = createGateStore({ url });
+  // The seed rule's window breaker trips on any rejected pass (the sequential one needs a run of them).
+  await store.setPolicy(SCOPE, SEED_FLIP_POLICY, "op");
   await store.setMode(SCOPE, "auto", { actor: "op", forced: true });
   await store.saveVerdict(makeVerdict({ id: "v-auto", mode: "auto", route: "auto", passed: true }));
   store.close();

@@ -50,7 +50,9 @@ describe("many worker processes on one database file", () => {
     try {
       const expected = expectedTotals(WORKERS, PER_WORKER);
       expect(await store.listVerdicts({ limit: 10_000 })).toHaveLength(WORKERS * PER_WORKER);
-      expect(await store.getCounts("outreach:first_touch", "pk-1", 0)).toEqual(expected.counts);
+      // The six cells are exact; the rejected-pass mark depends on the workers' interleaving.
+      const { passesAtLastReject: _mark, ...cells } = await store.getCounts("outreach:first_touch", "pk-1", 0);
+      expect(cells).toEqual(expected.counts);
       expect(await store.verifyAudit()).toEqual({ ok: true, checked: expected.auditEntries });
     } finally {
       store.close();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { STRICT_FLIP_POLICY } from "../src/stats/policy.js";
 import type { FlipPolicy, GateStore } from "../src/store/types.js";
 import { FIXED_NOW, memoryStore } from "./helpers/store-fixtures.js";
 
@@ -6,18 +7,7 @@ const SCOPE = "outreach:first_touch";
 let store: GateStore;
 afterEach(() => store?.close());
 
-const POLICY: FlipPolicy = {
-  preset: "strict",
-  minDecided: 50,
-  minAgreement: 0.8,
-  maxRejectedPasses: 0,
-  minWilsonLower: 0.8,
-  minKappa: 0.6,
-  auditRate: 0.05,
-  swingBackWindow: 50,
-  swingBackMinSamples: 10,
-  swingBackMinAgreement: 0.8,
-};
+const POLICY: FlipPolicy = { ...STRICT_FLIP_POLICY };
 
 describe("scope state", () => {
   it("a scope never seen reads as shadow, breaker closed, epoch 0, no policy, and is not written", async () => {
@@ -30,6 +20,7 @@ describe("scope state", () => {
       epoch: 0,
       policy: null,
       provenanceKey: null,
+      revivedAgree: null,
       updatedAt: FIXED_NOW.toISOString(),
     });
     expect(await store.listScopes()).toEqual([]);

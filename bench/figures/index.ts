@@ -3,6 +3,7 @@ import type { Figure, FigureId } from "../figure.js";
 import { alternative } from "./alternative.js";
 import { canonicalCost } from "./canonical.js";
 import { evalThroughput } from "./eval-throughput.js";
+import { flipSim } from "./flip-sim.js";
 import { gateOverhead } from "./gate-overhead.js";
 import { historyScale } from "./history-scale.js";
 import { injectionTripwire } from "./injection.js";
@@ -18,4 +19,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   alternative,
   canonical: canonicalCost,
   injection: injectionTripwire,
+  "flip-sim": flipSim,
 };

@@ -1,8 +1,9 @@
 import { withCompetence } from "../competence/enforce.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { evaluateEligibility } from "../stats/criterion.js";
+import { summarize } from "../stats/agreement.js";
 import { counterDifferences } from "../store/recount.js";
-import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
+import type { AgreementCounts, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Eligibility } from "../types.js";
 import { policyFor } from "./policy-for.js";
 
@@ -22,7 +23,8 @@ export async function scopeEligibility(
     return { eligible: false, reasons: ["no verdicts yet"], n: 0, agreement: null, wilsonLower: null, kappa: null, rejectedPasses: 0 };
   }
   const counts = await store.getCounts(state.scope, state.provenanceKey, state.epoch);
-  let eligibility = evaluateEligibility(counts, policyFor(state, gatePolicy));
+  const policy = policyFor(state, gatePolicy);
+  let eligibility = withRevival(evaluateEligibility(counts, policy, state.epoch), counts, state, policy);
   if (eligibility.eligible) {
     // Promotion rests on the counters: before they make a scope eligible, they must equal a
     // recount of the decision rows (a counter edited by hand never promotes).
@@ -35,4 +37,18 @@ export async function scopeEligibility(
   const config = resolveCompetence(competence);
   const strength = (await store.getCompetence(state.scope))?.strength ?? config.initial;
   return withCompetence(eligibility, strength, config);
+}
+
+/**
+ * Revived evidence (A → B → A) is announced, not trusted blindly: until `revivalConfirmations`
+ * agreeing decisions have been added to it since the scope came back, it is not eligible.
+ */
+function withRevival(eligibility: Eligibility, counts: AgreementCounts, state: ScopeState, policy: FlipPolicy): Eligibility {
+  if (state.revivedAgree === null) return eligibility;
+  const fresh = summarize(counts).agree - state.revivedAgree;
+  if (fresh >= policy.revivalConfirmations) return eligibility;
+  const reason =
+    `evidence revived (the scope returned to an earlier configuration): ${Math.max(0, fresh)} of ` +
+    `${policy.revivalConfirmations} fresh agreeing decisions needed before auto`;
+  return { ...eligibility, eligible: false, reasons: [...eligibility.reasons, reason] };
 }

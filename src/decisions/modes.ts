@@ -4,6 +4,7 @@ import { OperationRefusedError } from "../errors.js";
 import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Mode } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
+import { policyConflict } from "./policy-for.js";
 
 export interface SwitchModeOptions {
   /** Who acts (operator id, `cli`). */
@@ -31,6 +32,10 @@ export async function switchMode(store: GateStore, scope: string, mode: Mode, op
       ]);
     }
     const state = await store.getScopeState(scope);
+    const conflict = policyConflict(state, options.gatePolicy);
+    if (conflict !== null && !options.force) {
+      throw new OperationRefusedError(`Switching scope "${scope}" to auto`, [conflict]);
+    }
     const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence);
     if (!eligibility.eligible && !options.force) {
       throw new OperationRefusedError(`Switching scope "${scope}" to auto`, eligibility.reasons);

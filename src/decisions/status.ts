@@ -12,7 +12,8 @@ import { wilsonLower } from "../stats/wilson.js";
 import type { BreakerState, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Mode } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
-import { policyFor } from "./policy-for.js";
+import { blindSeenAgreement, reviewerReport, type BlindSeenAgreement, type ReviewerReport, type ReviewRecord } from "../stats/reviewers.js";
+import { policyConflict, policyFor } from "./policy-for.js";
 
 /** Everything the operator sees for one scope (`autonomy-gate status`), escalation KPIs included. */
 export interface ScopeStatus extends EscalationKpis {
@@ -31,6 +32,17 @@ export interface ScopeStatus extends EscalationKpis {
   eligible: boolean;
   /** Why not eligible (empty when eligible). */
   reasons: string[];
+  /** The rule's false-flip guarantee in words (sequential preset); null for the other presets. */
+  guarantee: string | null;
+  /** Agreement on blind reviews next to agreement on seen ones, over the latest reviews. */
+  reviews: BlindSeenAgreement;
+  /** Per reviewer: approve rate, median decision time, blind/seen agreement, rubber-stamp flag. */
+  reviewers: ReviewerReport[];
+  /**
+   * Set when the caller passed a policy other than the scope's policy of record: eligibility is
+   * still judged on the policy of record, and this says so.
+   */
+  policyConflict: string | null;
   /** Share of the latest verdicts routed auto. */
   autonomyRate: number | null;
   /** Seed 000's stage for that rate: manual, pairing, checkpoints, delegation, autonomous. */
@@ -72,6 +84,12 @@ export interface StatusOptions {
   gatePolicy?: FlipPolicy;
   /** The competence ledger's options (bands, initial value, enforcement). @default {} */
   competence?: CompetenceOptions;
+  /** How many of the latest verdicts the review report reads. @default 1000 */
+  reviewWindow?: number;
+  /** Rubber-stamp flag: seen minus blind agreement above this, per reviewer. @default 0.15 */
+  rubberStampMargin?: number;
+  /** Blind reviews a reviewer needs before the flag can be raised. @default 10 */
+  rubberStampMinBlind?: number;
 }
 
 /** Status of one scope, or of every scope the store knows. */
@@ -94,10 +112,11 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
   const strength = ledger?.strength ?? config.initial;
   const band = competenceBand(strength, config);
   const level = autonomyLevel({ mode: state.mode, breaker: state.breaker, killSwitch, band, ceiling });
-  const records = state.provenanceKey === null ? [] : await store.calibrationRecords(state.scope, { provenanceKey: state.provenanceKey, limit: 1000 });
+  const calibration = state.provenanceKey === null ? [] : await store.calibrationRecords(state.scope, { provenanceKey: state.provenanceKey, limit: 1000 });
   const window = options.autonomyWindow ?? 1000;
   const routes = await store.routeCounts(state.scope, window);
   const total = routes.auto + routes.human + routes.escalate;
+  const records = await reviewRecords(store, state.scope, options.reviewWindow ?? 1000);
   return {
     scope: state.scope,
     mode: state.mode,
@@ -113,6 +132,13 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     rejectedPasses: summary.rejectedPasses,
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
+    guarantee: eligibility.guarantee ?? null,
+    reviews: blindSeenAgreement(records),
+    reviewers: reviewerReport(records, {
+      ...(options.rubberStampMargin === undefined ? {} : { margin: options.rubberStampMargin }),
+      ...(options.rubberStampMinBlind === undefined ? {} : { minBlind: options.rubberStampMinBlind }),
+    }),
+    policyConflict: policyConflict(state, options.gatePolicy),
     autonomyRate: total === 0 ? null : routes.auto / total,
     autonomyBand: autonomyRateBand(total === 0 ? null : routes.auto / total),
     autonomyWindow: total,
@@ -124,8 +150,16 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competence: strength,
     competenceBand: band,
     competenceUpdates: ledger?.updates ?? 0,
-    calibration: { brier: brierScore(records), ...rollingAgreement(records, 50) },
+    calibration: { brier: brierScore(calibration), ...rollingAgreement(calibration, 50) },
     escalationTrend: await store.escalationTrend(state.scope),
     ...(await escalationKpis(store, state.scope)),
   };
+}
+
+/** The latest decided verdicts of a scope, as the review report reads them. */
+async function reviewRecords(store: GateStore, scope: string, limit: number): Promise<ReviewRecord[]> {
+  const latest = await store.listVerdicts({ scope, limit });
+  return latest.flatMap((v) =>
+    v.decision === undefined ? [] : [{ passed: v.passed, blind: v.blind === true, createdAt: v.createdAt, decision: v.decision }],
+  );
 }

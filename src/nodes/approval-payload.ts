@@ -8,6 +8,19 @@ export interface ActionRequest {
   description?: string;
 }
 
+/**
+ * A blind review (DESIGN §5): which verdict it is and where, but none of the gate's judgement —
+ * no pass/fail, score, levels, violations or rationale — so the reviewer decides on the draft alone.
+ */
+export interface BlindGateSummary {
+  verdictId: string;
+  scope: string;
+  mode: Mode;
+  blind: true;
+  /** Whether the verdict is in the store (see {@link GateSummary.stored}); says nothing of the judgement. */
+  stored: boolean;
+}
+
 /** The verdict summary a reviewer (or UI) sees next to the action. */
 export interface GateSummary {
   verdictId: string;
@@ -31,7 +44,7 @@ export interface GateSummary {
 export interface ApprovalRequest {
   actionRequests: ActionRequest[];
   reviewConfigs: Array<{ actionName: string; allowedDecisions: DecisionType[] }>;
-  gate: GateSummary;
+  gate: GateSummary | BlindGateSummary;
 }
 
 export function buildApprovalRequest(
@@ -40,6 +53,13 @@ export function buildApprovalRequest(
   allowedDecisions: DecisionType[],
 ): ApprovalRequest {
   const { verdict } = slot;
+  if (verdict.blind) {
+    return {
+      actionRequests: [{ ...action, ...(action.description === undefined ? {} : { description: action.description }) }],
+      reviewConfigs: [{ actionName: action.name, allowedDecisions }],
+      gate: { verdictId: verdict.id, scope: verdict.scope, mode: verdict.mode, blind: true, stored: verdict.stored !== false },
+    };
+  }
   return {
     actionRequests: [{ ...action, description: action.description ?? verdict.rationale }],
     reviewConfigs: [{ actionName: action.name, allowedDecisions }],

@@ -2,10 +2,13 @@ import type { AgreementCounts, FlipPolicy } from "../store/types.js";
 import type { Eligibility } from "../types.js";
 import { summarize } from "./agreement.js";
 import { cohensKappa } from "./kappa.js";
+import { evaluateSequential } from "./sequential-rule.js";
 import { wilsonLower } from "./wilson.js";
 
 /**
- * Whether a scope may auto-approve on this evidence (DESIGN §5). Default preset: n ≥ minDecided ∧
+ * Whether a scope may auto-approve on this evidence (DESIGN §5). Sequential preset (the default):
+ * see {@link evaluateSequential}; `restart` is the scope's evidence epoch, which splits α across
+ * restarts of the count. Seed preset (`default`): n ≥ minDecided ∧
  * agreement ≥ minAgreement ∧ rejectedPasses ≤ maxRejectedPasses. Strict preset additionally:
  * Wilson lower bound ≥ minWilsonLower ∧ κ ≥ minKappa, where an undefined κ refuses.
  *
@@ -13,10 +16,14 @@ import { wilsonLower } from "./wilson.js";
  * `reasons` names every failing condition with its numbers; the statistics are always filled so
  * the operator sees the uncertainty even when the scope is eligible.
  */
-export function evaluateEligibility(counts: Readonly<AgreementCounts>, policy: Readonly<FlipPolicy>): Eligibility {
+export function evaluateEligibility(counts: Readonly<AgreementCounts>, policy: Readonly<FlipPolicy>, restart = 0): Eligibility {
   const { n, agree, agreement, rejectedPasses } = summarize(counts);
   const lower = wilsonLower(agree, n);
   const kappa = cohensKappa(counts);
+  if (policy.preset === "sequential") {
+    const rule = evaluateSequential(counts, policy, restart);
+    return { eligible: rule.eligible, reasons: rule.reasons, n, agreement, wilsonLower: lower, kappa, rejectedPasses, guarantee: rule.guarantee };
+  }
   const reasons: string[] = [];
 
   if (n < policy.minDecided) {

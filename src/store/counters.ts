@@ -32,12 +32,19 @@ export function counterCell(passed: boolean, type: DecisionType): CounterCell | 
 /** Adds `delta` to one cell, creating the evidence row on first use. Call inside the decision's transaction. */
 export async function bumpCounterTx(tx: Executor, key: EvidenceKey, cell: CounterCell, delta: 1 | -1): Promise<void> {
   const column = agreementCounters[cell];
+  // A new rejected pass marks where the clean passes after it start counting (withdrawing one
+  // leaves the mark: the scope waits a little longer, never less).
+  const marksReject = cell === "passReject" && delta === 1;
+  const c = agreementCounters;
   await tx
     .insert(agreementCounters)
-    .values({ ...key, [cell]: delta })
+    .values({ ...key, [cell]: delta, ...(marksReject ? { passesAtLastReject: 1 } : {}) })
     .onConflictDoUpdate({
       target: [agreementCounters.scope, agreementCounters.provenanceKey, agreementCounters.epoch],
-      set: { [cell]: sql`${column} + ${delta}` },
+      set: {
+        [cell]: sql`${column} + ${delta}`,
+        ...(marksReject ? { passesAtLastReject: sql`${c.passApprove} + ${c.passEdit} + ${c.passReject} + 1` } : {}),
+      },
     });
 }
 
@@ -47,8 +54,12 @@ export function zeroCounts(): AgreementCounts {
 
 /** One primary-key lookup; zeros when the evidence has no decisions yet. */
 export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<AgreementCounts> {
-  return ctx.read(async (db) => {
-    const [row] = await db
+  return ctx.read((db) => getCountsTx(db, key));
+}
+
+/** {@link getCounts} inside a transaction. */
+export async function getCountsTx(db: Executor, key: EvidenceKey): Promise<AgreementCounts> {
+  const [row] = await db
       .select({
         passApprove: agreementCounters.passApprove,
         passEdit: agreementCounters.passEdit,
@@ -56,6 +67,7 @@ export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<Agreemen
         failApprove: agreementCounters.failApprove,
         failEdit: agreementCounters.failEdit,
         failReject: agreementCounters.failReject,
+        passesAtLastReject: agreementCounters.passesAtLastReject,
       })
       .from(agreementCounters)
       .where(
@@ -65,8 +77,9 @@ export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<Agreemen
           eq(agreementCounters.epoch, key.epoch),
         ),
       );
-    return row ?? zeroCounts();
-  });
+    if (row === undefined) return zeroCounts();
+    const { passesAtLastReject, ...counts } = row;
+    return passesAtLastReject > 0 ? { ...counts, passesAtLastReject } : counts;
 }
 
 /** The counts a recount of the decision rows of one body of evidence gives (see recount.ts). */

@@ -7,7 +7,7 @@
  * counted twice and nothing is skipped.
  */
 import { policyFor } from "../decisions/policy-for.js";
-import { checkSwingBack } from "../stats/swing-back.js";
+import { breakerCheck } from "../stats/breaker-check.js";
 import { recordCompetenceTx } from "./competence.js";
 import type { Executor } from "./context.js";
 import { applyDecisionTx, recentAutoQuery } from "./decisions.js";
@@ -50,7 +50,7 @@ export async function decideTx(
     r.decision === null ? [] : [{ passed: r.passed, decision: r.decision }],
   );
   // The rule is pure; where it runs (here, inside the decision's transaction) is the store's.
-  const check = checkSwingBack(recent, policy);
+  const check = breakerCheck(recent, policy);
   faultPoint("swing_back_checked");
   if (check.trip) {
     await tripBreakerTx(tx, verdict.scope, check.reason ?? "swing-back", now);

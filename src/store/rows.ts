@@ -20,6 +20,7 @@ export function verdictToRow(verdict: Verdict, stamp: { epoch: number; policyVer
     mode: verdict.mode,
     route: verdict.route,
     auditSampled: verdict.auditSampled,
+    blind: verdict.blind ?? false,
     levels: verdict.levels,
     violations: verdict.violations,
     unscored: verdict.unscored,
@@ -56,6 +57,7 @@ export function rowToVerdict(row: VerdictRow): Verdict {
     escalation: row.escalation,
     createdAt: row.createdAt,
   };
+  if (row.blind) verdict.blind = true;
   if (row.eligibility !== null) verdict.eligibility = row.eligibility;
   if (row.decision !== null) verdict.decision = row.decision;
   if (row.postHocSampled) verdict.postHocSampled = true;
@@ -82,6 +84,7 @@ export function defaultScopeRow(scope: string, now: Date): ScopeRow {
     policy: null,
     policyVersion: 0,
     provenanceKey: null,
+    revivedAgree: null,
     updatedAt: now.toISOString(),
   };
 }
@@ -95,6 +98,7 @@ export function rowToScopeState(row: ScopeRow): ScopeState {
     epoch: row.epoch,
     policy: row.policy,
     provenanceKey: row.provenanceKey,
+    revivedAgree: row.revivedAgree,
     updatedAt: row.updatedAt,
   };
 }

@@ -28,6 +28,8 @@ export const verdicts = sqliteTable(
     mode: text("mode").$type<Mode>().notNull(),
     route: text("route").$type<Route>().notNull(),
     auditSampled: integer("audit_sampled", { mode: "boolean" }).notNull(),
+    /** A shadow interrupt drawn for a blind review: the reviewer saw no verdict, score or rationale. */
+    blind: integer("blind", { mode: "boolean" }).notNull().default(false),
     levels: text("levels", { mode: "json" }).$type<LevelResult[]>().notNull(),
     violations: text("violations", { mode: "json" }).$type<Violation[]>().notNull(),
     unscored: text("unscored", { mode: "json" }).$type<Level[]>().notNull(),
@@ -80,6 +82,8 @@ export const agreementCounters = sqliteTable(
     failApprove: integer("fail_approve").notNull().default(0),
     failEdit: integer("fail_edit").notNull().default(0),
     failReject: integer("fail_reject").notNull().default(0),
+    /** Decided passes (all three pass cells) right after the latest rejected pass; 0 before any. */
+    passesAtLastReject: integer("passes_at_last_reject").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.scope, t.provenanceKey, t.epoch] })],
 );
@@ -94,6 +98,11 @@ export const scopes = sqliteTable("scopes", {
   policyVersion: integer("policy_version").notNull(),
   /** The provenance key of the gate that last judged the scope; null before its first verdict. */
   provenanceKey: text("provenance_key"),
+  /**
+   * Agreeing decisions the current evidence held when the scope returned to it (A → B → A);
+   * null when the evidence was not revived. Auto needs fresh agreeing decisions beyond it.
+   */
+  revivedAgree: integer("revived_agree"),
   updatedAt: text("updated_at").notNull(),
 });
 

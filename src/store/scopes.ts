@@ -9,6 +9,8 @@ import { canonicalJson } from "../hash.js";
 import type { Mode } from "../types.js";
 import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { Executor, StoreContext } from "./context.js";
+import { summarize } from "../stats/agreement.js";
+import { getCountsTx } from "./counters.js";
 import { defaultScopeRow, rowToScopeState } from "./rows.js";
 import { scopes, type ScopeRow } from "./schema.js";
 import type { FlipPolicy, ScopeState } from "./types.js";
@@ -89,6 +91,7 @@ export async function tripBreakerTx(tx: Executor, scope: string, reason: string,
     breaker: "open",
     breakerReason: reason,
     epoch: row.epoch + 1,
+    revivedAgree: null,
     updatedAt: now.toISOString(),
   };
   await writeScopeRow(tx, next);
@@ -139,8 +142,20 @@ export async function setProvenanceKey(
     const { row, stored } = await readScopeRow(tx, scope, now);
     const previous = row.provenanceKey;
     if (stored && previous === provenanceKey) return { previous, state: rowToScopeState(row) };
-    const next: ScopeRow = { ...row, provenanceKey, updatedAt: now.toISOString() };
+    const next: ScopeRow = { ...row, provenanceKey, revivedAgree: null, updatedAt: now.toISOString() };
     if (previous !== null) {
+      // Back to evidence it had left (A → B → A): announced, and auto waits for fresh decisions.
+      const earlier = await getCountsTx(tx, { scope, provenanceKey, epoch: row.epoch });
+      const { n, agree } = summarize(earlier);
+      if (n > 0) {
+        next.revivedAgree = agree;
+        await appendAuditTx(tx, now, {
+          kind: "evidence_revived",
+          scope,
+          actor: DEFAULT_ACTOR,
+          payload: { provenanceKey, epoch: row.epoch, n, agree },
+        });
+      }
       next.mode = "shadow";
       await appendAuditTx(tx, now, {
         kind: "provenance_change",

@@ -2,6 +2,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { backfillDecision } from "../../src/decisions/backfill.js";
 import { routeAndRecord, type AssessedDraft } from "../../src/decisions/route-verdict.js";
 import { switchMode } from "../../src/decisions/modes.js";
+import { SEED_FLIP_POLICY } from "../../src/stats/policy.js";
 import { hashValue } from "../../src/hash.js";
 import type { GateStore } from "../../src/store/types.js";
 import type { DecisionType, Provenance, Verdict } from "../../src/types.js";
@@ -79,6 +80,9 @@ export async function seedHistory(store: GateStore, clock: ReturnType<typeof mov
   const main = "outreach:first_touch";
   const novice = "billing:refund_reply";
   const random = prng(7);
+  // The six weeks are scripted for the seed rule and its window breaker (one rejected pass trips
+  // it), so that is the main scope's policy of record.
+  await store.setPolicy(main, SEED_FLIP_POLICY, "ops");
   let prov = provenance(1);
   for (let day = 0; day < 42; day++) {
     const date = new Date(Date.parse("2025-03-01T09:00:00.000Z") + day * 86_400_000);

@@ -80,6 +80,16 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
     .map((s) => {
       const notes = s.eligible ? [] : [`not eligible: ${s.reasons.join("; ")}`];
       if (s.breaker === "open" && s.breakerReason) notes.push(`breaker tripped: ${s.breakerReason}`);
+      if (s.guarantee) notes.push(`${s.policy.preset} rule: ${s.guarantee}`);
+      if (s.reviews.blindN > 0) {
+        notes.push(`blind reviews agree ${ratio(s.reviews.blindAgreement)} (n ${s.reviews.blindN}), seen ${ratio(s.reviews.seenAgreement)} (n ${s.reviews.seenN})`);
+      }
+      for (const r of s.reviewers.filter((x) => x.rubberStamp)) {
+        notes.push(
+          `reviewer ${r.reviewer} may be rubber-stamping: seen agreement ${ratio(r.seenAgreement)} vs blind ${ratio(r.blindAgreement)}, ` +
+            `approve rate ${ratio(r.approveRate)}, median decision ${r.medianDecisionMs === null ? "-" : `${Math.round(r.medianDecisionMs / 1000)} s`}`,
+        );
+      }
       return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
     })
     .filter(Boolean);
