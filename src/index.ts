@@ -59,10 +59,10 @@ export type { HumanDecision } from "./nodes/resume.js";
 export { gateStateFields, GateStateAnnotation } from "./nodes/state.js";
 export type { GateSlot } from "./nodes/state.js";
 export type { GateLike } from "./nodes/gate-like.js";
-export { routeAfterGate, routeAfterApproval } from "./routing/edges.js";
-export type { GateRouteTargets, ApprovalTargets } from "./routing/edges.js";
-export { decideRoute } from "./routing/decide-route.js";
-export type { RoutableAssessment, RouteContext, RouteDecision } from "./routing/decide-route.js";
+export { routeAfterGate, routeAfterApproval } from "./nodes/edges.js";
+export type { GateRouteTargets, ApprovalTargets } from "./nodes/edges.js";
+export { decideRoute } from "./decisions/decide-route.js";
+export type { RoutableAssessment, RouteContext, RouteDecision } from "./decisions/decide-route.js";
 
 // Escalation
 export { createEscalateNode, DEFAULT_FALLBACK_MESSAGE } from "./nodes/escalate.js";

@@ -2,7 +2,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { createAwaitApprovalNode } from "../../src/nodes/await-approval.js";
 import { createGateDraftNode } from "../../src/nodes/gate-draft.js";
 import type { GateLike } from "../../src/nodes/gate-like.js";
-import { routeAfterApproval, routeAfterGate } from "../../src/routing/edges.js";
+import { routeAfterApproval, routeAfterGate } from "../../src/nodes/edges.js";
 import { templateComposer, type Composer } from "./composer.js";
 import { OutreachState, type OutreachStateType, type SentEmail } from "./state.js";
 

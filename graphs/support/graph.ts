@@ -6,7 +6,7 @@ import { createAwaitApprovalNode } from "../../src/nodes/await-approval.js";
 import { createEscalateNode, type EscalationGateLike } from "../../src/nodes/escalate.js";
 import { createGateDraftNode } from "../../src/nodes/gate-draft.js";
 import type { GateLike } from "../../src/nodes/gate-like.js";
-import { routeAfterApproval, routeAfterGate } from "../../src/routing/edges.js";
+import { routeAfterApproval, routeAfterGate } from "../../src/nodes/edges.js";
 import type { GateInput } from "../../src/types.js";
 import { classifyTicket, tableLookup, templateComposer, type AccountLookup, type ReplyComposer } from "./agent.js";
 import { redactContacts } from "./redact.js";

@@ -1,5 +1,5 @@
 import type { DecisionType, Route } from "../types.js";
-import type { GateSlot } from "../nodes/state.js";
+import type { GateSlot } from "./state.js";
 
 /** Targets after `gate_draft`. */
 export interface GateRouteTargets {
