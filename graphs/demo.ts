@@ -19,7 +19,7 @@ const SCOPE = "outreach:first_touch";
 const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-const { judge, description } = chooseJudge(process.env, outreachScriptedJudges);
+const { judge, description } = await chooseJudge(process.env, outreachScriptedJudges);
 log(`Judge: ${description}.`);
 
 const file = localFilePath(url);

@@ -60,7 +60,7 @@ async function runEval(argv: string[], io: CliIo): Promise<number> {
   const concurrency = parseConcurrency(values.concurrency, values.live === true);
   let live: EnvJudge | undefined;
   if (values.live) {
-    live = judgeFromEnv(io.env);
+    live = await judgeFromEnv(io.env);
     io.stdout(`Live judge: ${live.modelId}${live.baseUrl ? ` at ${live.baseUrl}` : ""} (scripted replies ignored).\n`);
   }
   const dirs = [...new Set(positionals.length > 0 ? positionals : DEFAULT_DIRS)];
