@@ -1,7 +1,7 @@
 // The public API. Named exports only, so growing it is always a decision.
 
 // Vocabulary
-export { LEVELS, DECISION_TYPES } from "./types.js";
+export { LEVELS, DECISION_TYPES, HITL_DECISION_TYPES } from "./types.js";
 export type {
   Level,
   Severity,
@@ -17,6 +17,7 @@ export type {
   Mode,
   Route,
   DecisionType,
+  HitlDecisionType,
   Decision,
   Eligibility,
   Verdict,
@@ -56,11 +57,11 @@ export type { AwaitApprovalNodeOptions } from "./nodes/await-approval.js";
 export type { ActionRequest, ApprovalRequest, GateSummary } from "./nodes/approval-payload.js";
 export { parseResume } from "./nodes/resume.js";
 export type { HumanDecision } from "./nodes/resume.js";
-export { gateStateFields, GateStateAnnotation } from "./nodes/state.js";
+export { gateStateFields, gateStateSchemaFields, GateStateAnnotation } from "./nodes/state.js";
 export type { GateSlot } from "./nodes/state.js";
 export type { GateLike } from "./nodes/gate-like.js";
 export { routeAfterGate, routeAfterApproval } from "./nodes/edges.js";
-export type { GateRouteTargets, ApprovalTargets } from "./nodes/edges.js";
+export type { GateEdge, GateRouteTargets, ApprovalRouteTargets } from "./nodes/edges.js";
 export { decideRoute } from "./decisions/decide-route.js";
 export type { RoutableAssessment, RouteContext, RouteDecision } from "./decisions/decide-route.js";
 

@@ -66,6 +66,8 @@ export function createSupportGraph(options: SupportGraphOptions) {
     return [message];
   };
 
+  const afterGate = routeAfterGate({ auto: "send_reply" });
+  const afterApproval = routeAfterApproval({ approve: "send_reply", reject: "close_ticket" });
   return new StateGraph(SupportState)
     .addNode("classify_ticket", (s: SupportStateType) => {
       const category = classifyTicket(s.ticket);
@@ -125,11 +127,8 @@ export function createSupportGraph(options: SupportGraphOptions) {
     .addEdge("classify_ticket", "lookup_account")
     .addEdge("lookup_account", "draft_reply")
     .addEdge("draft_reply", "gate_draft")
-    .addConditionalEdges("gate_draft", routeAfterGate({ auto: "send_reply" }), ["send_reply", "await_approval", "escalate"])
-    .addConditionalEdges("await_approval", routeAfterApproval({ approve: "send_reply", reject: "close_ticket" }), [
-      "send_reply",
-      "close_ticket",
-    ])
+    .addConditionalEdges("gate_draft", afterGate, afterGate.pathMap)
+    .addConditionalEdges("await_approval", afterApproval, afterApproval.pathMap)
     .addConditionalEdges("escalate", routeAfterEscalate({ resolved: "close_ticket", returned: "await_approval" }), [
       "escalate",
       "close_ticket",

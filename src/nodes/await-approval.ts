@@ -1,7 +1,7 @@
 import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { GateConfigError } from "../errors.js";
 import { hashValue } from "../hash.js";
-import { DECISION_TYPES, type DecisionType } from "../types.js";
+import { DECISION_TYPES, HITL_DECISION_TYPES, type DecisionType } from "../types.js";
 import { buildApprovalRequest, type ActionRequest } from "./approval-payload.js";
 import type { GateLike } from "./gate-like.js";
 import { parseResume, resumeSchema, type HumanDecision } from "./resume.js";
@@ -16,7 +16,11 @@ export interface AwaitApprovalNodeOptions<S> {
    * Without it an edit is recorded but the state's draft is left as it was.
    */
   onEdit?: (editedAction: { name: string; args: Record<string, unknown> }, state: S) => Record<string, unknown>;
-  /** Decisions the reviewer may take. @default ["approve", "edit", "reject", "skip"] */
+  /**
+   * Decisions the reviewer may take. The default is LangChain v1's HITL vocabulary; `"skip"` is an
+   * opt-in, and then `routeAfterApproval` needs an explicit `skip` target.
+   * @default ["approve", "edit", "reject"]
+   */
   allowedDecisions?: DecisionType[];
   /**
    * How hard this task was, for the competence ledger: a weight in [0.5, 2.0] (e.g. a high-value
@@ -39,7 +43,7 @@ export function createAwaitApprovalNode<S>(gate: GateLike, options: AwaitApprova
   if (typeof options?.action !== "function") {
     throw new GateConfigError("action", options?.action, "a function (state) => { name, args, description? }");
   }
-  const allowed = options.allowedDecisions ?? [...DECISION_TYPES];
+  const allowed: DecisionType[] = options.allowedDecisions ?? [...HITL_DECISION_TYPES];
   const unknown = allowed.filter((d) => !(DECISION_TYPES as readonly string[]).includes(d));
   if (allowed.length === 0 || unknown.length > 0) {
     throw new GateConfigError("allowedDecisions", allowed, `a non-empty subset of ${DECISION_TYPES.join(", ")}`);
@@ -65,7 +69,7 @@ export function createAwaitApprovalNode<S>(gate: GateLike, options: AwaitApprova
   };
 }
 
-function toDecision(human: HumanDecision) {
+function toDecision(human: HumanDecision<DecisionType>) {
   const note = human.type === "reject" ? (human.note ?? human.message) : human.note;
   return {
     type: human.type,
