@@ -1,10 +1,15 @@
-import { AutonomyGateError } from "../errors.js";
+import { AutonomyGateError, OperationRefusedError } from "../errors.js";
+import { PACKAGE_VERSION } from "../version.js";
 import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
 import { COMMANDS } from "./commands/registry.js";
 
 /** Runs one CLI invocation and resolves to its exit code (0 ok, 1 failed check, 2 bad input). */
 export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(helpText(commands));
     return name ? 0 : 2;
@@ -25,6 +30,11 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
       io.stderr(`${(error as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
     }
+    // A refused operator act (switching an ineligible scope to auto) is a failed check, not bad input.
+    if (error instanceof OperationRefusedError) {
+      io.stderr(`${error.name}: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof AutonomyGateError) {
       io.stderr(`${error.name}: ${error.message}\n`);
       return 2;
@@ -42,5 +52,5 @@ function isParseArgsError(error: unknown): boolean {
 function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `autonomy-gate <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
+  return `autonomy-gate <command> [options]   (autonomy-gate --version prints the version)\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
 }
