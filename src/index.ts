@@ -165,8 +165,9 @@ export type { SwingBackCheck } from "./stats/swing-back.js";
 // Persistence
 export { createGateStore, DEFAULT_STORE_URL } from "./store/create-gate-store.js";
 export { migrate, findMigrationsFolder } from "./store/migrate.js";
-export type { MigrateOptions } from "./store/migrate.js";
-export { auditHash, GENESIS_HASH } from "./store/audit.js";
+export type { MigrateOptions, LibsqlClientLike } from "./store/migrate.js";
+export type { ConnectionTarget } from "./store/target.js";
+export { auditHash, GENESIS_HASH } from "./store/audit-hash.js";
 export type {
   GateStore,
   GateStoreOptions,

@@ -7,15 +7,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { withBusyRetry } from "./retry.js";
+import type { ConnectionTarget } from "./target.js";
+
+export type { ConnectionTarget };
 
 /** How long a local connection waits on another process's lock before SQLite reports busy. */
 export const BUSY_TIMEOUT_MS = 10_000;
-
-/** Where to connect. */
-export interface ConnectionTarget {
-  url: string;
-  authToken?: string;
-}
 
 /** True for `:memory:` and `file::memory:` URLs: a database that lives on one connection only. */
 export function isMemoryUrl(url: string): boolean {

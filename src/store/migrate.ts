@@ -8,7 +8,8 @@ import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
 import { AutonomyGateError } from "../errors.js";
-import { openClient, type ConnectionTarget } from "./connection.js";
+import { openClient } from "./connection.js";
+import type { ConnectionTarget } from "./target.js";
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
@@ -17,6 +18,15 @@ export interface MigrateOptions {
    * @default the `drizzle/` folder shipped with the package
    */
   migrationsFolder?: string;
+}
+
+/**
+ * An open `@libsql/client` client, described structurally so that the public types do not pull in
+ * libSQL's: pass the `Client` from `createClient()`.
+ */
+export interface LibsqlClientLike {
+  execute: (...args: never[]) => Promise<unknown>;
+  close: () => void;
 }
 
 /** Concurrent first starts race to migrate; the losers' retries find the work done. */
@@ -44,10 +54,10 @@ export function findMigrationsFolder(from: string = import.meta.url): string {
  * (`file:path.db`, a libSQL server URL) or `{ url, authToken }` for a libSQL server / Turso.
  * Safe to run from many processes at once; already-applied migrations are skipped.
  */
-export async function migrate(target: Client | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
+export async function migrate(target: LibsqlClientLike | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   if (typeof target !== "string" && "execute" in target) {
-    await migrateClient(target, migrationsFolder);
+    await migrateClient(target as unknown as Client, migrationsFolder);
     return;
   }
   const client = await openClient(typeof target === "string" ? { url: target } : target);
