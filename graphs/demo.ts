@@ -67,7 +67,8 @@ async function tryAuto(actor: string) {
 const AFTER_TRIP = 3;
 let tripAt: number | null = null;
 for (const phase of loadReviewerFixture()) {
-  log(`\n== Phase "${phase.name}": ${phase.prospects.length} prospects`);
+  const stopsEarly = phase.mode === "auto" ? ` (the phase stops ${AFTER_TRIP} prospects after a breaker trip)` : "";
+  log(`\n== Phase "${phase.name}": up to ${phase.prospects.length} prospects${stopsEarly}`);
   if (phase.mode === "auto" && (await store.getScopeState(SCOPE)).mode !== "auto") {
     await showStatus("Status before the flip");
     if (!(await tryAuto("ops@example.com"))) break;
@@ -81,7 +82,10 @@ for (const phase of loadReviewerFixture()) {
       tripAt = i;
       log(`  !! Breaker tripped: ${state.breakerReason}. ${SCOPE} is back in shadow and must re-earn.`);
     }
-    if (tripAt !== null && i >= tripAt + AFTER_TRIP) break;
+    if (tripAt !== null && i >= tripAt + AFTER_TRIP) {
+      log(`  Phase "${phase.name}" stopped after ${i + 1} of ${phase.prospects.length} prospects: the breaker is open, the point is made.`);
+      break;
+    }
   }
 }
 
