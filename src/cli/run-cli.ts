@@ -1,4 +1,4 @@
-import { AutonomyGateError, OperationRefusedError } from "../errors.js";
+import { AutonomyGateError } from "../errors.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
 import { COMMANDS } from "./commands/registry.js";
@@ -29,11 +29,6 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
     if (error instanceof CliUsageError || isParseArgsError(error)) {
       io.stderr(`${(error as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
-    }
-    // A refused operator act (switching an ineligible scope to auto) is a failed check, not bad input.
-    if (error instanceof OperationRefusedError) {
-      io.stderr(`${error.name}: ${error.message}\n`);
-      return 1;
     }
     if (error instanceof AutonomyGateError) {
       io.stderr(`${error.name}: ${error.message}\n`);
