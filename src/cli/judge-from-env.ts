@@ -29,7 +29,7 @@ export class MissingOpenAIPeerError extends AutonomyGateError {
   constructor() {
     super(
       "The live judge needs the optional peer dependency @langchain/openai, which is not installed. " +
-        "Install it next to autonomy-gate: npm install @langchain/openai",
+        "Install it next to autonomy-gate: npm install @langchain/openai (on Node 20: npm install @langchain/openai@1.5.8).",
     );
   }
 }
