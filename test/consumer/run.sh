@@ -52,6 +52,13 @@ cli decide "$(cat "$app/pending-verdict.txt")" reject --note "not refundable" --
 cli eval --summary "$work/eval-summary.md" >"$work/eval.txt" || { cat "$work/eval.txt"; fail "eval without folders did not pass on the shipped goldens"; }
 grep -q "PASS: goldens/gate" "$work/eval.txt" || fail "eval without folders did not run the shipped goldens"
 echo "ok - eval without folders ran the shipped goldens: $(grep '^PASS' "$work/eval.txt")"
+set +e
+cli mode refunds:small auto --db "file:$app/consumer.db" 2>"$work/mode.txt"
+refused=$?
+set -e
+[ "$refused" -eq 1 ] || fail "a refused mode … auto exited $refused, expected 1 (a failed check)"
+grep -q "not eligible\|refused" "$work/mode.txt" || fail "the refused switch did not say why"
+echo "ok - a refused switch to auto exits 1"
 cli report --db "file:$app/consumer.db" --out "$work/report.html"
 grep -q "refunds:small" "$work/report.html" || fail "the report does not show the consumer's scope"
 echo "ok - report written"
