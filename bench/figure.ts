@@ -29,7 +29,7 @@ export interface FigureResult {
   headline: string;
 }
 
-export const FIGURE_IDS = ["overhead", "concurrency", "history", "persistence", "evals", "alternative"] as const;
+export const FIGURE_IDS = ["overhead", "concurrency", "history", "persistence", "evals", "alternative", "canonical"] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 export type Figure = (config: BenchConfig) => Promise<FigureResult>;

@@ -1,11 +1,13 @@
 // The main job: the outreach campaign graph end to end on the embedded libSQL file database, through
 // the whole life cycle — shadow verdicts, decisions backfilled, the scope earning eligibility, the
-// operator switching to auto, auto-approvals with audit samples, and a drift that trips it back.
+// operator switching to auto, auto-approvals with audit samples, and a drift — the composer working
+// from stale facts the judge cannot see — that a post-hoc review of an executed auto-approval catches.
 import { rmSync } from "node:fs";
 import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
 import { renderStatus } from "../src/cli/commands/status.js";
 import { computeStatus } from "../src/decisions/status.js";
 import { switchMode } from "../src/decisions/modes.js";
+import { reviewPostHoc } from "../src/decisions/post-hoc-review.js";
 import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import { localFilePath } from "../src/store/connection.js";
@@ -28,7 +30,8 @@ if (file) {
   log(`Database: ${url} (started fresh; inspect it afterwards with \`npx autonomy-gate status --db ${url}\`).`);
 }
 const store = createGateStore({ url });
-const gate = createGate({ judge, store, scope: SCOPE });
+// A post-hoc review share well above the 5% default, so a short demo shows one.
+const gate = createGate({ judge, store, scope: SCOPE, postHocRate: 0.5 });
 const graph = createOutreachGraph({ gate, scope: SCOPE }).compile({ checkpointer: new MemorySaver() });
 
 async function runProspect(prospect: ScriptedProspect): Promise<string> {
@@ -43,7 +46,14 @@ async function runProspect(prospect: ScriptedProspect): Promise<string> {
   const v = result.gate?.verdict;
   const codes = v?.violations.map((x) => x.code).join(",") || "none";
   const sample = v?.auditSampled ? " (audit sample)" : "";
-  return `${prospect.id} ${v?.passed ? "PASS" : "fail"} ${v?.composite?.toFixed(2) ?? "-   "} route=${v?.route}${sample} human=${decided} -> ${result.status} [${codes}]`;
+  let postHoc = "";
+  if (v?.route === "auto" && v.postHocSampled) {
+    // The reviewer reads the sent draft after the fact, with the facts the judge could not see.
+    const finding = prospect.review === "approve" ? "ok" : "wrong";
+    await reviewPostHoc(store, v.id, { finding, by: "qa@example.com", note: "post-hoc review of a sent draft" });
+    postHoc = ` post-hoc review=${finding}`;
+  }
+  return `${prospect.id} ${v?.passed ? "PASS" : "fail"} ${v?.composite?.toFixed(2) ?? "-   "} route=${v?.route}${sample} human=${decided}${postHoc} -> ${result.status} [${codes}]`;
 }
 
 async function showStatus(title: string) {

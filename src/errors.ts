@@ -59,12 +59,18 @@ export class NotFoundError extends AutonomyGateError {
   }
 }
 
+/** A short rendering of any value; never throws (BigInt, cycles, functions, hostile objects). */
 function describe(value: unknown): string {
   if (value === undefined) return "undefined";
+  let text: string;
   try {
-    const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = `a ${typeof value}`;
+    }
   }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -1,7 +1,7 @@
 // The public API. Named exports only, so growing it is always a decision.
 
 // Vocabulary
-export { LEVELS, DECISION_TYPES, HITL_DECISION_TYPES } from "./types.js";
+export { LEVELS, DECISION_TYPES, HITL_DECISION_TYPES, ROUTES } from "./types.js";
 export type {
   Level,
   Severity,
@@ -14,6 +14,8 @@ export type {
   LevelFlags,
   LevelResult,
   Provenance,
+  AgentSpec,
+  AgentSpecValue,
   Mode,
   Route,
   DecisionType,
@@ -121,16 +123,26 @@ export type { CompetenceEvidence, CompetenceSignal } from "./competence/ledger.j
 export { resolveCompetence, DEFAULT_COMPETENCE } from "./competence/options.js";
 export type { CompetenceOptions, CompetenceConfig } from "./competence/options.js";
 export { withCompetence, isLowCompetence } from "./competence/enforce.js";
-export { AUTONOMY_LEVELS, LEVEL_ROLES, autonomyLevel, parseAutonomyLevel, isBelow } from "./competence/levels.js";
+export { AUTONOMY_LEVELS, LEVEL_ROLES, AUTO_LEVEL, autonomyLevel, parseAutonomyLevel, isBelow, maxLevel } from "./competence/levels.js";
+export { AUTONOMY_RATE_BANDS, AUTONOMY_RATE_RANGES, autonomyRateBand } from "./competence/autonomy-band.js";
+export type { AutonomyRateBand } from "./competence/autonomy-band.js";
 export type { AutonomyLevel, LevelInputs } from "./competence/levels.js";
 export { issueCertificate } from "./certificate/issue.js";
 export type { IssueCertificateOptions } from "./certificate/issue.js";
 export { verifyCertificate } from "./certificate/verify.js";
 export { provenanceChanges } from "./certificate/compare.js";
 export { CERTIFICATE_KIND } from "./certificate/types.js";
-export type { AutonomyCertificate, CertificateEvidence, CertificateCheck } from "./certificate/types.js";
+export type { AutonomyCertificate, CertificateEvidence, CertificateCheck, CertificateSignature } from "./certificate/types.js";
+export { signCertificate, checkSignature, generateSigningKeys } from "./certificate/sign.js";
+export { resolveAgentSpec } from "./gate/agent-spec.js";
 export { generateReport } from "./report/generate-report.js";
 export type { ReportOptions } from "./report/generate-report.js";
+
+// Operator console
+export { createConsoleServer } from "./console/server.js";
+export type { ConsoleServer } from "./console/server.js";
+export type { ConsoleOptions, DraftLookup } from "./console/options.js";
+export type { AuditItem, AuditQueueSource } from "./console/audit-items.js";
 export type {
   LedgerStore,
   CompetenceState,
@@ -144,6 +156,15 @@ export type {
 // Decisions: backfill, modes, status
 export { backfillDecision } from "./decisions/backfill.js";
 export type { DecisionInput } from "./decisions/backfill.js";
+export { reviewPostHoc, breakerOnWrongReview } from "./decisions/post-hoc-review.js";
+export { calibrateScope } from "./decisions/calibrate.js";
+export type { ScopeCalibration, CalibrationOptions } from "./decisions/calibrate.js";
+export { reliabilityTable, brierScore, levelAgreement, rollingAgreement, recount, tune } from "./stats/calibration.js";
+export type { CalibrationRecord, ReliabilityBucket, TuneCandidate } from "./stats/calibration.js";
+export type { EscalationTrend, EscalationWindow } from "./store/escalation-trend.js";
+export type { PostHocReviewInput, PostHocReviewResult } from "./decisions/post-hoc-review.js";
+export { POST_HOC_FINDINGS } from "./store/post-hoc-types.js";
+export type { PostHocFinding, PostHocReview, PostHocStats, PostHocStore, VerdictListFilter } from "./store/post-hoc-types.js";
 export { switchMode } from "./decisions/modes.js";
 export type { SwitchModeOptions } from "./decisions/modes.js";
 export { scopeEligibility } from "./decisions/eligibility.js";
@@ -159,6 +180,7 @@ export { cohensKappa } from "./stats/kappa.js";
 export { DEFAULT_FLIP_POLICY, STRICT_FLIP_POLICY, resolvePolicy } from "./stats/policy.js";
 export { evaluateEligibility } from "./stats/criterion.js";
 export { isAuditSampled } from "./stats/audit-sample.js";
+export { isPostHocSampled, DEFAULT_POST_HOC_RATE } from "./stats/post-hoc-sample.js";
 export { checkSwingBack } from "./stats/swing-back.js";
 export type { SwingBackCheck } from "./stats/swing-back.js";
 

@@ -89,6 +89,26 @@ export interface LevelResult {
 }
 
 /** Where a verdict came from. A change in any field changes `provenanceKey`. */
+/** A JSON value, as an agent specification holds. */
+export type AgentSpecValue = string | number | boolean | null | AgentSpecValue[] | { [key: string]: AgentSpecValue };
+
+/**
+ * The composer's specification (DESIGN §5, seed 001): what produced the drafts the gate judges.
+ * Part of the evidence key like the judge's provenance, so changing the model, the prompt version
+ * or the tools sends an auto scope back to shadow to re-earn, and a certificate earned under one
+ * specification is not valid for another.
+ */
+export interface AgentSpec {
+  /** The composer's model id, e.g. `gpt-4o-mini-2024-07-18`. */
+  model?: string;
+  /** The version of the composer's prompt, e.g. `outreach-compose@3`. */
+  promptVersion?: string;
+  /** The tools the composer may call, by name (order does not matter). */
+  tools?: string[];
+  /** Anything else that changes what the agent does (retrieval index version, temperature, ...). */
+  [key: string]: AgentSpecValue | undefined;
+}
+
 export interface Provenance {
   /** `id@version` of every judge prompt the gate may use, keyed by prompt id. */
   prompts: string[];
@@ -98,12 +118,18 @@ export interface Provenance {
   packageVersion: string;
   /** The composite a verdict needed to pass: a different bar is different evidence. */
   passThreshold: number;
+  /**
+   * The composer's declared specification (model, prompt version, tools, ...); absent when the
+   * host declared none. Part of the key: a different agent is different evidence.
+   */
+  agent?: AgentSpec;
   /** Stable hash of the fields above. */
   provenanceKey: string;
 }
 
 export type Mode = "shadow" | "auto";
-export type Route = "auto" | "human" | "escalate";
+export const ROUTES = ["auto", "human", "escalate"] as const;
+export type Route = (typeof ROUTES)[number];
 
 export const DECISION_TYPES = ["approve", "edit", "reject", "skip"] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
@@ -140,7 +166,10 @@ export interface Eligibility {
 
 /** The gate's verdict on one draft (DESIGN §2–4). */
 export interface Verdict {
-  /** Deterministic: a hash of scope, thread and draft hash, so re-runs upsert the same row. */
+  /**
+   * Deterministic: a hash of scope, thread and the whole canonical input (draft, args, evidence,
+   * steps, expectations, goal), so a re-run of the same input finds the same row.
+   */
   id: string;
   scope: string;
   threadId: string;
@@ -166,4 +195,15 @@ export interface Verdict {
   eligibility?: Eligibility;
   createdAt: string;
   decision?: Decision;
+  /**
+   * `false` when the verdict is not persisted: the gate has no store, or the database refused the
+   * write. The human can still decide it in the graph (`await_approval` applies the decision to the
+   * graph state); absent on every stored verdict.
+   */
+  stored?: false;
+  /**
+   * True on an auto-routed verdict drawn for the post-hoc audit: it was executed, and waits in the
+   * audit queue for a review after the fact (absent otherwise).
+   */
+  postHocSampled?: boolean;
 }

@@ -57,8 +57,8 @@ describe("autonomy-gate certify", () => {
     const cert = readCert("cert.json");
     expect(cert).toMatchObject({
       scope: SCOPE,
-      level: "L4",
-      role: "approver",
+      level: "L2",
+      role: "collaborator",
       evidence: { n: 6, agreement: 1, rejectedPasses: 0, goldenPassRate: 0.95, epoch: 0 },
       provenance: { prompts: provenance(1).prompts, provenanceKey: provenance(1).provenanceKey, guardrailSetVersion: "guardrails@1" },
       policy: { version: 0 },
@@ -113,10 +113,10 @@ describe("autonomy-gate certify", () => {
 
   it("a ceiling set below the certified level invalidates the certificate", async () => {
     await cli("certify", SCOPE, "--out", "cert.json");
-    await cli("ceiling", SCOPE, "L3");
+    await cli("ceiling", SCOPE, "L1");
     const check = await cli("certify", "--verify", "cert.json");
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain("ceiling L3 now caps the scope below the certified L4");
+    expect(check.stderr).toContain("ceiling L1 now caps the scope below the certified L2");
   });
 
   it("a scope without verdicts cannot be certified", async () => {

@@ -28,16 +28,16 @@ function fileDb(): string {
 }
 
 describe("per-scope ceiling", () => {
-  it("a scope with a ceiling of L4 refuses `mode <scope> auto --force`, naming the ceiling", async () => {
+  it("a scope with a ceiling of L3 refuses `mode <scope> auto --force`, naming the ceiling", async () => {
     const db = fileDb();
     const set = recordingIo();
-    expect(await ceilingCommand.run([SCOPE, "L4", "--db", db], set.io)).toBe(0);
-    expect(set.stdout()).toMatch(/capped at L4 \(approver\)/);
+    expect(await ceilingCommand.run([SCOPE, "L3", "--db", db], set.io)).toBe(0);
+    expect(set.stdout()).toMatch(/capped at L3 \(consultant\)/);
 
     const { io } = recordingIo();
     const attempt = modeCommand.run([SCOPE, "auto", "--force", "--reason", "trust me", "--db", db], io);
     await expect(attempt).rejects.toBeInstanceOf(OperationRefusedError);
-    await expect(attempt).rejects.toThrow(/ceiling is L4 \(approver\).*refused even with --force/);
+    await expect(attempt).rejects.toThrow(/ceiling is L3 \(consultant\) and auto is L4.*refused even with --force/);
 
     store = createGateStore({ url: db });
     expect((await store.getScopeState(SCOPE)).mode).toBe("shadow");
@@ -46,39 +46,41 @@ describe("per-scope ceiling", () => {
 
   it("through the CLI entry point the refusal exits non-zero with the reason on stderr", async () => {
     const db = fileDb();
-    await runCli(["ceiling", SCOPE, "L3", "--db", db], recordingIo().io);
+    await runCli(["ceiling", SCOPE, "L2", "--db", db], recordingIo().io);
     const run = recordingIo();
     expect(await runCli(["mode", SCOPE, "auto", "--force", "--reason", "x", "--db", db], run.io)).not.toBe(0);
-    expect(run.stderr()).toMatch(/OperationRefusedError: .*ceiling is L3 \(consultant\)/);
+    expect(run.stderr()).toMatch(/OperationRefusedError: .*ceiling is L2 \(collaborator\)/);
   });
 
-  it("a ceiling of L5, or none, lets a forced switch through", async () => {
+  it("a ceiling of L4 or L5, or none, lets a forced switch through", async () => {
     store = memoryStore();
-    await store.setCeiling(SCOPE, "L5", "ops");
+    await store.setCeiling(SCOPE, "L4", "ops");
     await expect(switchMode(store, SCOPE, "auto", { actor: "ops", force: true, reason: "pilot" })).resolves.toMatchObject({ mode: "auto" });
+    await store.setCeiling(SCOPE, "L5", "ops");
+    expect((await store.getScopeState(SCOPE)).mode).toBe("auto");
     await store.setCeiling(SCOPE, null, "ops");
     expect(await store.getCeiling(SCOPE)).toBeNull();
   });
 
-  it("capping a scope in auto below L5 sends it back to shadow, audited", async () => {
+  it("capping a scope in auto below L4 sends it back to shadow, audited", async () => {
     store = memoryStore();
     await store.setMode(SCOPE, "auto", { actor: "ops", forced: true });
-    const state = await store.setCeiling(SCOPE, "L4", "risk-team");
+    const state = await store.setCeiling(SCOPE, "L3", "risk-team");
     expect(state.mode).toBe("shadow");
     const [modeChange, ceilingChange] = await store.listAudit({ scope: SCOPE, limit: 2 });
-    expect(ceilingChange).toMatchObject({ kind: "ceiling_change", actor: "risk-team", payload: { from: null, to: "L4" } });
-    expect(modeChange).toMatchObject({ kind: "mode_change", payload: { from: "auto", to: "shadow", reason: "ceiling L4" } });
+    expect(ceilingChange).toMatchObject({ kind: "ceiling_change", actor: "risk-team", payload: { from: null, to: "L3" } });
+    expect(modeChange).toMatchObject({ kind: "mode_change", payload: { from: "auto", to: "shadow", reason: "ceiling L3" } });
   });
 
   it("the level shown never exceeds the ceiling", async () => {
     store = memoryStore();
-    await store.setCeiling(SCOPE, "L3", "ops");
-    expect((await computeStatus(store, { scope: SCOPE }))[0]).toMatchObject({ level: "L3", ceiling: "L3" });
+    await store.setCeiling(SCOPE, "L1", "ops");
+    expect((await computeStatus(store, { scope: SCOPE }))[0]).toMatchObject({ level: "L1", ceiling: "L1" });
   });
 
   it("an unknown level is refused with the valid ones", async () => {
     store = memoryStore();
     await expect(store.setCeiling(SCOPE, "L9" as "L4", "ops")).rejects.toBeInstanceOf(GateConfigError);
-    await expect(store.setCeiling(SCOPE, "L9" as "L4", "ops")).rejects.toThrow(/"L3", "L4", "L5"/);
+    await expect(store.setCeiling(SCOPE, "L9" as "L4", "ops")).rejects.toThrow(/"L1", "L2", "L3", "L4", "L5"/);
   });
 });

@@ -19,13 +19,13 @@ const PLACEHOLDER = "Hi {{first_name}}, would a short call next week help?";
 let store: GateStore;
 afterEach(() => store?.close());
 
-function gateWith(enforce: boolean) {
+function gateWith(enforce: boolean, initial?: number) {
   store = createGateStore({ url: ":memory:" });
   return createGate({
     judge: outreachScriptedJudges(),
     store,
     escalation: { lowConfidence: false },
-    competence: { enforce },
+    competence: { enforce, ...(initial === undefined ? {} : { initial }) },
     policy: { minDecided: 2 },
   });
 }
@@ -34,7 +34,7 @@ describe("the competence ledger in the gate", () => {
   it("an enforced, guidance-seeking scope escalates with low_competence", async () => {
     const gate = gateWith(true);
     const first = await gate.evaluate(input(CLEAN), { threadId: "t1" });
-    await gate.decide(first.id, { type: "reject" }); // 0.40 - 0.15 = 0.25: guidance-seeking
+    await gate.decide(first.id, { type: "reject" }); // 0.30 − 0.09·1.15 ≈ 0.20: guidance-seeking
     const next = await gate.evaluate(input(`${CLEAN} Thanks!`), { threadId: "t2" });
     expect(next.escalation).toContain("low_competence");
     expect(next.route).toBe("escalate");
@@ -44,22 +44,22 @@ describe("the competence ledger in the gate", () => {
     const gate = gateWith(false);
     const first = await gate.evaluate(input(CLEAN), { threadId: "t1" });
     await gate.decide(first.id, { type: "reject" });
-    expect((await store.getCompetence(SCOPE))?.strength).toBeCloseTo(0.25, 10);
+    expect((await store.getCompetence(SCOPE))?.strength).toBeCloseTo(0.3 - 0.09 * 1.15, 10);
     const next = await gate.evaluate(input(`${CLEAN} Thanks!`), { threadId: "t2" });
     expect(next.escalation).not.toContain("low_competence");
     expect(next.route).toBe("human");
   });
 
   it("an enforced scope in auto needs the autonomous band as well as the flip criterion", async () => {
-    const gate = gateWith(true);
+    const gate = gateWith(true, 0.55);
     const pass = await gate.evaluate(input(CLEAN), { threadId: "t1" });
     const fail = await gate.evaluate(input(PLACEHOLDER), { threadId: "t2" });
-    await gate.decide(pass.id, { type: "approve" }); // 0.55
-    await gate.decide(fail.id, { type: "reject" }); // 0.40: proposal band, 2/2 agreement
+    await gate.decide(pass.id, { type: "approve" }); // 0.58
+    await gate.decide(fail.id, { type: "reject" }); // 0.58 − 0.09·1.29 ≈ 0.46: proposal band, 2/2 agreement
     await store.setMode(SCOPE, "auto", { actor: "test", forced: true, reason: "test setup" });
     const next = await gate.evaluate(input(`${CLEAN} Cheers.`), { threadId: "t3" });
     expect(next.passed).toBe(true);
     expect(next.route).toBe("human");
-    expect(next.eligibility?.reasons.join("; ")).toMatch(/competence 0\.40 \(proposal\) below the autonomous band/);
+    expect(next.eligibility?.reasons.join("; ")).toMatch(/competence 0\.46 \(proposal\) below the autonomous band/);
   });
 });

@@ -2,37 +2,38 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { competenceBand } from "../src/competence/band.js";
 import { isLowCompetence, withCompetence } from "../src/competence/enforce.js";
-import { checkDifficulty, competenceSignal, reviseStrength, updateStrength } from "../src/competence/ledger.js";
+import { checkDifficulty, competenceSignal, reviseStrength, undoStrength, updateStrength } from "../src/competence/ledger.js";
 import { DEFAULT_COMPETENCE, resolveCompetence } from "../src/competence/options.js";
 import { GateConfigError } from "../src/errors.js";
 import type { Eligibility } from "../src/types.js";
 
-describe("the bounded update s ← clip(s + α·signal·difficulty, 0, 1)", () => {
+describe("the competence update (success s + α·d·min(1, 2.5(1 − s)), failure s − β·(1 + s/2)/d)", () => {
   it.each([
-    // strength, decision, difficulty, expected
-    [0.5, "approve", 0.5, 0.575],
-    [0.5, "approve", 1.0, 0.65],
-    [0.5, "approve", 2.0, 0.8],
-    [0.5, "reject", 0.5, 0.425],
-    [0.5, "reject", 1.0, 0.35],
-    [0.5, "reject", 2.0, 0.2],
-    [0.5, "edit", 1.0, 0.35],
+    // strength, decision, difficulty, expected (α 0.03, β 0.09)
+    [0.3, "approve", 1.0, 0.33],
+    [0.3, "approve", 0.5, 0.315],
+    [0.8, "approve", 1.0, 0.815],
+    [0.8, "approve", 2.0, 0.83],
+    [0.5, "reject", 1.0, 0.3875],
+    [0.5, "reject", 0.5, 0.275],
+    [0.5, "reject", 2.0, 0.44375],
+    [0.5, "edit", 1.0, 0.3875],
     [0.5, "skip", 2.0, 0.5],
   ] as const)("from %s, %s at difficulty %s gives %s", (strength, decision, difficulty, expected) => {
     expect(updateStrength(strength, { signal: competenceSignal(decision), difficulty })).toBeCloseTo(expected, 12);
   });
 
   it.each([
-    ["success near the top clips at 1", 0.95, 1, 2.0, 1],
-    ["success at 1 stays at 1", 1, 1, 1.0, 1],
-    ["failure near the bottom clips at 0", 0.1, -1, 2.0, 0],
+    ["success at 1 stays at 1", 1, 1, 2.0, 1],
+    ["failure near the bottom clips at 0", 0.05, -1, 0.5, 0],
     ["failure at 0 stays at 0", 0, -1, 0.5, 0],
   ] as const)("%s", (_label, strength, signal, difficulty, expected) => {
     expect(updateStrength(strength, { signal, difficulty })).toBe(expected);
   });
 
-  it("uses the configured α", () => {
-    expect(updateStrength(0.5, { signal: 1, difficulty: 1 }, { alpha: 0.05 })).toBeCloseTo(0.55, 12);
+  it("uses the configured α and β", () => {
+    expect(updateStrength(0.3, { signal: 1, difficulty: 1 }, { alpha: 0.1, beta: 0.09 })).toBeCloseTo(0.4, 12);
+    expect(updateStrength(0.5, { signal: -1, difficulty: 1 }, { alpha: 0.03, beta: 0.2 })).toBeCloseTo(0.25, 12);
   });
 
   it("stays in [0, 1] for any sequence of decisions and difficulties", () => {
@@ -42,6 +43,20 @@ describe("the bounded update s ← clip(s + α·signal·difficulty, 0, 1)", () =
         (steps) => {
           const end = steps.reduce((s, e) => updateStrength(s, e), DEFAULT_COMPETENCE.initial);
           return end >= 0 && end <= 1;
+        },
+      ),
+    );
+  });
+
+  it("undoing an update gives back the strength it started from (away from the clip at 0)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        fc.constantFrom(-1 as const, 1 as const),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        (strength, signal, difficulty) => {
+          const evidence = { signal, difficulty };
+          return Math.abs(undoStrength(updateStrength(strength, evidence), evidence) - strength) < 1e-9;
         },
       ),
     );
@@ -75,14 +90,14 @@ describe("bands", () => {
     expect(competenceBand(strength)).toBe(band);
   });
 
-  it("a success lifts a proposal scope into the autonomous band, and a failure drops it back", () => {
-    const up = updateStrength(0.6, { signal: 1, difficulty: 1 });
-    expect([competenceBand(0.6), competenceBand(up)]).toEqual(["proposal", "autonomous"]);
+  it("a success lifts a scope just below the autonomous band into it, and a failure drops it back", () => {
+    const up = updateStrength(0.69, { signal: 1, difficulty: 1 });
+    expect([competenceBand(0.69), competenceBand(up)]).toEqual(["proposal", "autonomous"]);
     const down = updateStrength(up, { signal: -1, difficulty: 2 });
     expect(competenceBand(down)).toBe("proposal");
   });
 
-  it("a hard failure drops a proposal scope to guidance-seeking", () => {
+  it("an easy failure drops a proposal scope to guidance-seeking", () => {
     expect(competenceBand(updateStrength(0.45, { signal: -1, difficulty: 0.5 }))).toBe("guidance-seeking");
   });
 
@@ -92,15 +107,16 @@ describe("bands", () => {
 });
 
 describe("competence options", () => {
-  it("defaults to α 0.15, initial 0.4, bands at 0.4 and 0.7, not enforced", () => {
-    expect(resolveCompetence()).toEqual({ alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false });
+  it("defaults to α 0.03, β 0.09, initial 0.3 (guidance-seeking), bands at 0.4 and 0.7, not enforced", () => {
+    expect(resolveCompetence()).toEqual({ alpha: 0.03, beta: 0.09, initial: 0.3, proposalAt: 0.4, autonomousAt: 0.7, enforce: false });
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ["alpha", { alpha: 0 }, /`competence\.alpha`: received 0; expected a number in \(0, 1\]/],
+    ["alpha", { alpha: 0 }, /`competence\.alpha`: received 0; expected a number in \(0, 0\.2\]/],
+    ["beta", { beta: 0.6 }, /`competence\.beta`: received 0\.6; expected a number in \(0, 0\.5\]/],
     ["initial", { initial: 1.2 }, /`competence\.initial`: received 1\.2/],
     ["enforce", { enforce: "yes" }, /`competence\.enforce`: received "yes"; expected a boolean/],
-    ["an unknown field", { enforced: true }, /`competence\.enforced`.*valid fields: alpha, initial/],
+    ["an unknown field", { enforced: true }, /`competence\.enforced`.*valid fields: alpha, beta, initial/],
     ["crossed bands", { proposalAt: 0.8, autonomousAt: 0.7 }, /`competence\.autonomousAt`.*above proposalAt \(0\.8\)/],
   ])("rejects a bad %s with GateConfigError naming it", (_label, input, message) => {
     expect(() => resolveCompetence(input)).toThrow(GateConfigError);

@@ -2,7 +2,9 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
 import { GateConfigError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
+import { verdictIdOf } from "../src/gate/identity.js";
 import { hashValue } from "../src/hash.js";
+import { canonicalInput } from "../src/input/canonical.js";
 import { PACKAGE_VERSION } from "../src/version.js";
 import type { GateInput } from "../src/types.js";
 import { FIXED_NOW, RecordingJudge, cleanInput, levelJudges, reply, totalCalls } from "./helpers/engine-fakes.js";
@@ -104,7 +106,7 @@ describe("failing open", () => {
     expect(verdict.route).toBe("human");
   });
 
-  it("turns a bug inside a level into gate_error on that level only", async () => {
+  it("reads a throwing getter in the input as invalid_input naming the field, never as a crash", async () => {
     const expectations = Object.defineProperty({}, "research", {
       enumerable: true,
       get() {
@@ -112,19 +114,21 @@ describe("failing open", () => {
       },
     });
     const assessment = await createGate({ judge: levelJudges() }).assess(cleanInput({ expectations }));
-    expect(assessment.levels.map((l) => l.score)).toEqual([null, 0.9, 0.9]);
-    expect(assessment.violations).toEqual([{ code: "gate_error", severity: "soft", level: "gate", detail: "internal error in the step level" }]);
+    expect(assessment.violations.filter((v) => v.code === "invalid_input")).toEqual([
+      { code: "invalid_input", severity: "hard", level: "gate", detail: "expectations.research: reading it threw (a getter or proxy)" },
+    ]);
     expect(assessment.passed).toBe(false);
   });
 
   it("answers malformed input with a failed verdict naming the problem", async () => {
     const verdict = await createGate({ judge: levelJudges() }).evaluate({ goal: 42, steps: "nope" } as unknown as GateInput);
     expect(verdict.passed).toBe(false);
-    expect(verdict.violations.filter((v) => v.code === "gate_error").map((v) => v.detail)).toEqual([
-      "invalid input: draft is neither a string nor { text, args? }",
-      "invalid input: goal is not a string",
-      "invalid input: steps is not an array",
+    expect(verdict.violations.filter((v) => v.code === "invalid_input").map((v) => v.detail)).toEqual([
+      "goal: not a string",
+      "steps: not an array of steps",
+      "draft: missing (a string or { text, args? } is required)",
     ]);
+    expect(verdict.violations.every((v) => v.code !== "invalid_input" || v.severity === "hard")).toBe(true);
   });
 
   it("survives a judge whose invoke throws synchronously", async () => {
@@ -143,7 +147,7 @@ describe("the verdict", () => {
     const gate = createGate({ judge: levelJudges(), now: FIXED_NOW, scope: "outreach:first_touch" });
     const verdict = await gate.evaluate(cleanInput(), { threadId: "thread-1" });
     expect(verdict).toMatchObject({ scope: "outreach:first_touch", threadId: "thread-1", mode: "shadow", route: "human", auditSampled: false, escalation: [], createdAt: "2025-01-02T03:04:05.000Z" });
-    expect(verdict.id).toBe(hashValue({ scope: "outreach:first_touch", threadId: "thread-1", draftHash: verdict.draftHash }));
+    expect(verdict.id).toBe(verdictIdOf(canonicalInput(cleanInput()), "outreach:first_touch", "thread-1"));
     expect((await gate.evaluate(cleanInput(), { threadId: "thread-1" })).id).toBe(verdict.id);
     expect((await gate.evaluate(cleanInput(), { threadId: "thread-2" })).id).not.toBe(verdict.id);
   });

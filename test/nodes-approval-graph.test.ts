@@ -23,7 +23,7 @@ describe("await_approval in a graph (MemorySaver)", () => {
     expect(value.actionRequests[0].description).toEqual(expect.any(String));
     expect(value.reviewConfigs).toEqual([{ actionName: "send_email", allowedDecisions: ["approve", "edit", "reject", "skip"] }]);
     expect(Object.keys(value.gate).sort()).toEqual(
-      ["auditSampled", "composite", "eligibility", "levels", "mode", "passed", "rationale", "scope", "verdictId", "violations"].sort(),
+      ["auditSampled", "composite", "eligibility", "levels", "mode", "passed", "rationale", "scope", "stored", "verdictId", "violations"].sort(),
     );
     expect(value.gate).toMatchObject({ scope: "outreach:first_touch", mode: "shadow", passed: true });
     expect(value.gate.levels.map((l: { level: string }) => l.level)).toEqual(["step", "trajectory", "outcome"]);

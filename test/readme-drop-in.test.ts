@@ -59,7 +59,7 @@ function annotationHostGraph() {
     .addEdge("end_touch", END);
   builder
     .addNode("gate_draft", createGateDraftNode<S>(gate, { select: (s) => ({ goal: s.goal, steps: s.steps, draft: s.email.body, evidence: s.facts }) }))
-    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a) => ({ email: a.args }) }))
+    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a, s) => ({ email: { ...s.email, ...(a.args as Partial<Email>) } }) }))
     .addEdge("compose", "gate_draft")
     .addConditionalEdges("gate_draft", afterGate, afterGate.pathMap)
     .addConditionalEdges("await_approval", afterApproval, afterApproval.pathMap);
@@ -81,7 +81,7 @@ function schemaHostGraph() {
     .addNode("send", (s: S) => ({ sent: s.email }))
     .addNode("end_touch", () => ({}))
     .addNode("gate_draft", createGateDraftNode<S>(gate, { select: (s) => ({ goal: s.goal, steps: s.steps, draft: s.email.body, evidence: s.facts }) }))
-    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a) => ({ email: a.args }) }))
+    .addNode("await_approval", createAwaitApprovalNode<S>(gate, { action: (s) => ({ name: "send_email", args: { ...s.email } }), onEdit: (a, s) => ({ email: { ...s.email, ...(a.args as Partial<Email>) } }) }))
     .addEdge(START, "compose")
     .addEdge("compose", "gate_draft")
     .addConditionalEdges("gate_draft", afterGate, afterGate.pathMap)

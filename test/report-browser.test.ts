@@ -13,11 +13,18 @@ const OUT_DIR = resolve("test-output", "report");
 const CHARTS = ["chart-agreement", "chart-decisions", "chart-autonomy", "chart-competence"];
 
 /** The few DOM members the checks use (the test compiles without the DOM lib). */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 interface Shape {
-  getBBox(): { width: number; height: number };
+  getBBox(): Box;
   getAttribute(name: string): string | null;
 }
 interface SvgRoot {
+  getAttribute(name: string): string | null;
   querySelectorAll(selector: string): ArrayLike<Shape>;
   querySelector(selector: string): Shape | null;
   getBoundingClientRect(): { width: number };
@@ -56,7 +63,7 @@ describe("the HTML report in a real browser", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
@@ -90,10 +97,31 @@ describe("the HTML report in a real browser", () => {
         }
       }
     }
-    const events = await page.locator('section[data-scope="outreach:first_touch"] svg[data-testid="chart-agreement"] g.marker').evaluateAll(
+    const events = await page.locator('section[data-scope="outreach:first_touch"] svg[data-testid="chart-autonomy"] g.marker').evaluateAll(
       (els) => els.map((el) => el.getAttribute("class")),
     );
     expect(events).toEqual(expect.arrayContaining(["marker mode_change", "marker breaker_trip", "marker provenance_change"]));
+    const boundaries = await page
+      .locator('section[data-scope="outreach:first_touch"] svg[data-testid="chart-agreement"] g.epoch-boundary')
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-event")));
+    expect(boundaries).toEqual(["epoch 1", "new provenance"]);
+
+    // No two labels of a chart overlap (ticks, titles, legends, thresholds, event labels).
+    const collisions = await page.locator("svg[data-testid]").evaluateAll((els) =>
+      els.flatMap((el) => {
+        const svg = el as unknown as SvgRoot;
+        const texts = Array.from(svg.querySelectorAll("text")).map((t) => ({ box: t.getBBox() as Box, text: (t as unknown as { textContent: string }).textContent }));
+        const hits: string[] = [];
+        texts.forEach((a, i) =>
+          texts.slice(i + 1).forEach((b) => {
+            const overlap = a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width && a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height;
+            if (overlap) hits.push(`${svg.getAttribute("data-testid")}: "${a.text}" × "${b.text}"`);
+          }),
+        );
+        return hits;
+      }),
+    );
+    expect(collisions).toEqual([]);
     expect(requests.filter((url) => !url.startsWith("file:"))).toEqual([]);
 
     const screenshot = join(OUT_DIR, "report.png");
@@ -101,5 +129,19 @@ describe("the HTML report in a real browser", () => {
     expect(existsSync(screenshot)).toBe(true);
     // The README's screenshot is refreshed from local runs only, so CI never dirties the tree.
     if (!process.env.CI) copyFileSync(screenshot, resolve("docs", "report.png"));
+
+    // At 400 px nothing is wider than the viewport.
+    await page.setViewportSize({ width: 400, height: 900 });
+    const wide = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): ArrayLike<{ tagName: string; getBoundingClientRect(): { right: number; width: number } }> } }).document;
+      const offenders = Array.from(doc.querySelectorAll("body *"))
+        .filter((e) => e.getBoundingClientRect().right > 400.5)
+        .map((e) => e.tagName);
+      return { scrollWidth: doc.documentElement.scrollWidth, offenders: offenders.slice(0, 5) };
+    });
+    expect(wide).toEqual({ scrollWidth: 400, offenders: [] });
+    const narrow = join(OUT_DIR, "report-400.png");
+    await page.screenshot({ path: narrow, fullPage: true });
+    if (!process.env.CI) copyFileSync(narrow, resolve("docs", "report-400.png"));
   });
 });

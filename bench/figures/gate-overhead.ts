@@ -38,6 +38,7 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
   // into the gate's own work and the graph's (two more nodes, bigger checkpoints).
   let evaluateMs: number[] = [];
   const timedGate: GateLike = {
+    store: gate.store,
     evaluate: async (input, ctx) => {
       const started = performance.now();
       const verdict = await gate.evaluate(input, ctx);

@@ -1,6 +1,7 @@
 /** Every figure, in report order, by the id `--only` takes. */
 import type { Figure, FigureId } from "../figure.js";
 import { alternative } from "./alternative.js";
+import { canonicalCost } from "./canonical.js";
 import { evalThroughput } from "./eval-throughput.js";
 import { gateOverhead } from "./gate-overhead.js";
 import { historyScale } from "./history-scale.js";
@@ -14,4 +15,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   persistence: persistenceThroughput,
   evals: evalThroughput,
   alternative,
+  canonical: canonicalCost,
 };

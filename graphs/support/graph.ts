@@ -91,10 +91,11 @@ export function createSupportGraph(options: SupportGraphOptions) {
           name: "send_reply",
           args: { to: s.ticket.email, text: s.draft?.text ?? "", ...(s.draft?.refund ? { refund: s.draft.refund } : {}) },
         }),
+        // The edited action is what executes: its text and its refund (an edited amount, or none).
         onEdit: (edited, s) => ({
           draft: {
             text: typeof edited.args.text === "string" ? edited.args.text : (s.draft?.text ?? ""),
-            ...(s.draft?.refund ? { refund: s.draft.refund } : {}),
+            ...editedRefund(edited.args),
           },
         }),
       }),
@@ -136,4 +137,16 @@ export function createSupportGraph(options: SupportGraphOptions) {
     ])
     .addEdge("send_reply", END)
     .addEdge("close_ticket", END);
+}
+
+/**
+ * The refund of the edited action, which is what executes: the reviewer's `refund: { amount }` (a
+ * finite, non-negative amount), or none when the edited action has no refund (the reviewer removed
+ * it). Anything else is refused, so a malformed edit never falls back to the original amount.
+ */
+function editedRefund(args: Record<string, unknown>): { refund?: { amount: number } } {
+  if (args.refund === undefined || args.refund === null) return {};
+  const amount = (args.refund as { amount?: unknown }).amount;
+  if (typeof amount === "number" && Number.isFinite(amount) && amount >= 0) return { refund: { amount } };
+  throw new Error("await_approval: the edited refund must be { amount: a non-negative number } or absent");
 }

@@ -1,3 +1,4 @@
+import { canonicalJson } from "../hash.js";
 import type { Provenance } from "../types.js";
 
 /** Splits `id@version`; an id without a version compares as version "". */
@@ -46,8 +47,21 @@ export function provenanceChanges(certified: Provenance, live: Provenance): stri
   if (certified.packageVersion !== live.packageVersion) {
     changes.push(`package version ${certified.packageVersion} → ${live.packageVersion}`);
   }
+  changes.push(...agentChanges(certified, live));
   if (changes.length === 0 && certified.provenanceKey !== live.provenanceKey) {
     changes.push(`provenance key ${certified.provenanceKey} → ${live.provenanceKey}`);
   }
   return changes;
+}
+
+/** What changed in the declared agent specification, field by field (`agent model a → b`). */
+function agentChanges(certified: Provenance, live: Provenance): string[] {
+  const was = certified.agent;
+  const is = live.agent;
+  if (was === undefined && is === undefined) return [];
+  if (was === undefined) return ["agent specification declared (none when certified)"];
+  if (is === undefined) return ["agent specification no longer declared"];
+  const show = (value: unknown) => (value === undefined ? "none" : typeof value === "string" ? value : canonicalJson(value));
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])].sort();
+  return keys.filter((key) => canonicalJson(was[key] ?? null) !== canonicalJson(is[key] ?? null)).map((key) => `agent ${key} ${show(was[key])} → ${show(is[key])}`);
 }

@@ -1,5 +1,6 @@
 import type { CompetenceOptions } from "../competence/options.js";
-import { computeStatus } from "../decisions/status.js";
+import { AUTO_LEVEL, isBelow, maxLevel, type AutonomyLevel } from "../competence/levels.js";
+import { computeStatus, type ScopeStatus } from "../decisions/status.js";
 import { GateConfigError, OperationRefusedError } from "../errors.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
 import { sealCertificate } from "./seal.js";
@@ -49,6 +50,8 @@ export async function issueCertificate(
     scope,
     level: status.level,
     role: status.role,
+    maxLevel: maxLevelEarned(status),
+    agent: provenance.agent ?? null,
     ceiling: status.ceiling,
     mode: status.mode,
     evidence: {
@@ -69,4 +72,15 @@ export async function issueCertificate(
     policy: { version: status.policyVersion, rule: status.policy },
     issuedAt: (options.now ?? (() => new Date()))().toISOString(),
   });
+}
+
+/**
+ * The highest level the scope's evidence supports on its current provenance and agent: auto (L4)
+ * when the flip criterion holds, else the shadow level its competence supports; never above the
+ * ceiling, never below the level it operates at.
+ */
+function maxLevelEarned(status: ScopeStatus): AutonomyLevel {
+  const earned: AutonomyLevel = status.eligible ? AUTO_LEVEL : status.competenceBand === "guidance-seeking" ? "L2" : "L3";
+  const capped = status.ceiling !== null && isBelow(status.ceiling, earned) ? status.ceiling : earned;
+  return maxLevel(capped, status.level);
 }

@@ -3,7 +3,7 @@ import type { AutonomyCertificate } from "./types.js";
 
 /** The hash a certificate's content must carry: sha256 over canonical JSON without `contentHash`. */
 export function certificateHash(certificate: Omit<AutonomyCertificate, "contentHash"> | AutonomyCertificate): string {
-  const { contentHash: _omitted, ...content } = certificate as AutonomyCertificate;
+  const { contentHash: _omitted, signature: _signature, ...content } = certificate as AutonomyCertificate;
   return sha256(canonicalJson(content));
 }
 

@@ -1,7 +1,7 @@
 import type { CompetenceBand } from "../competence/band.js";
 import type { AutonomyLevel } from "../competence/levels.js";
 import type { FlipPolicy } from "../store/types.js";
-import type { Mode, Provenance } from "../types.js";
+import type { AgentSpec, Mode, Provenance } from "../types.js";
 
 /** The format marker every certificate carries, so a reader can tell what it holds. */
 export const CERTIFICATE_KIND = "autonomy-gate/certificate@1";
@@ -37,8 +37,16 @@ export interface AutonomyCertificate {
   kind: typeof CERTIFICATE_KIND;
   scope: string;
   level: AutonomyLevel;
-  /** The user's role at that level (consultant, approver, observer). */
+  /** The user's role at that level (operator, collaborator, consultant, approver, observer). */
   role: string;
+  /**
+   * The highest level the evidence has earned for this agent specification and provenance: L4
+   * (approver) when the flip criterion holds on it, else the level the ledger supports in shadow
+   * (L2 or L3) — never above the ceiling.
+   */
+  maxLevel: AutonomyLevel;
+  /** The composer's declared specification the evidence was earned with; null when none was declared. */
+  agent: AgentSpec | null;
   /** The scope's cap; null when uncapped. */
   ceiling: AutonomyLevel | null;
   mode: Mode;
@@ -49,8 +57,18 @@ export interface AutonomyCertificate {
   /** The scope's policy version and the rule it stands for. */
   policy: { version: number; rule: FlipPolicy };
   issuedAt: string;
-  /** sha256 over the canonical JSON of every other field. */
+  /** sha256 over the canonical JSON of every other field but `signature`. */
   contentHash: string;
+  /** Ed25519 signature over the canonical JSON of every other field (`certify --key`). */
+  signature?: CertificateSignature;
+}
+
+/** An Ed25519 signature and the public key (SPKI PEM) the issuer claims; verify against a trusted key. */
+export interface CertificateSignature {
+  alg: "Ed25519";
+  publicKey: string;
+  /** Base64 signature. */
+  value: string;
 }
 
 /** The outcome of checking a certificate against the live database. */

@@ -6,6 +6,8 @@ export interface CliIo {
   /** Whether stdout is an interactive terminal (progress bars) — false under CI=true. */
   isTTY: boolean;
   cwd: string;
+  /** The terminal's width in columns, when stdout is one. */
+  columns?: number;
 }
 
 /** A subcommand of `autonomy-gate`. `run` resolves to the process exit code. */
@@ -28,5 +30,6 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && process.env.CI !== "true",
     cwd: process.cwd(),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   };
 }

@@ -7,9 +7,15 @@ import { checkFields, type FieldSpec } from "../validation/check-fields.js";
  * reported; `enforce` makes it a gate condition.
  */
 export interface CompetenceOptions {
-  /** Learning rate α of `s ← clip(s + α · signal · difficulty, 0, 1)`. @default 0.15 */
+  /**
+   * Learning rate α: a success adds `α · d · min(1, 2.5 · (1 − s))` (d the difficulty weight), at
+   * most 0.2 so the update stays invertible.
+   * @default 0.03
+   */
   alpha?: number;
-  /** Belief strength of a scope with no decisions yet. @default 0.4 */
+  /** Failure cost β: a failure takes `β · (1 + s/2) / d` off the strength, at most 0.5. @default 0.09 */
+  beta?: number;
+  /** Belief strength of a scope with no decisions yet: guidance-seeking. @default 0.3 */
   initial?: number;
   /** Lower bound of the proposal band: below it a scope is guidance-seeking. @default 0.4 */
   proposalAt?: number;
@@ -27,8 +33,9 @@ export interface CompetenceOptions {
 export type CompetenceConfig = Required<CompetenceOptions>;
 
 export const DEFAULT_COMPETENCE: Readonly<CompetenceConfig> = Object.freeze({
-  alpha: 0.15,
-  initial: 0.4,
+  alpha: 0.03,
+  beta: 0.09,
+  initial: 0.3,
   proposalAt: 0.4,
   autonomousAt: 0.7,
   enforce: false,
@@ -37,7 +44,8 @@ export const DEFAULT_COMPETENCE: Readonly<CompetenceConfig> = Object.freeze({
 const unit = z.number().min(0).max(1);
 
 const FIELDS: Record<keyof CompetenceConfig, FieldSpec> = {
-  alpha: { schema: z.number().gt(0).max(1), expected: "a number in (0, 1]" },
+  alpha: { schema: z.number().gt(0).max(0.2), expected: "a number in (0, 0.2]" },
+  beta: { schema: z.number().gt(0).max(0.5), expected: "a number in (0, 0.5]" },
   initial: { schema: unit, expected: "a number in [0, 1]" },
   proposalAt: { schema: unit, expected: "a number in [0, 1]" },
   autonomousAt: { schema: unit, expected: "a number in [0, 1]" },

@@ -1,5 +1,5 @@
 import type { CompetenceOptions } from "../competence/options.js";
-import { LEVEL_ROLES } from "../competence/levels.js";
+import { AUTO_LEVEL, isBelow, LEVEL_ROLES } from "../competence/levels.js";
 import { OperationRefusedError } from "../errors.js";
 import type { FlipPolicy, GateStore, ScopeState } from "../store/types.js";
 import type { Mode } from "../types.js";
@@ -18,16 +18,16 @@ export interface SwitchModeOptions {
 
 /**
  * The operator act of DESIGN §4: switching to auto is refused, with the reasons, while the scope is
- * not eligible, unless forced. A scope whose ceiling is below L5 is refused even when forced: the
+ * not eligible, unless forced. A scope whose ceiling is below L4 (auto) is refused even when forced: the
  * cap is a standing decision, not a shortfall of evidence. Switching to shadow is always allowed.
  */
 export async function switchMode(store: GateStore, scope: string, mode: Mode, options: SwitchModeOptions): Promise<ScopeState> {
   if (mode === "auto") {
     const ceiling = await store.getCeiling(scope);
-    if (ceiling !== null && ceiling !== "L5") {
+    if (ceiling !== null && isBelow(ceiling, AUTO_LEVEL)) {
       throw new OperationRefusedError(`Switching scope "${scope}" to auto`, [
-        `the scope's ceiling is ${ceiling} (${LEVEL_ROLES[ceiling]}) and auto is L5; refused even with --force — ` +
-          `raise the ceiling first (autonomy-gate ceiling ${scope} L5)`,
+        `the scope's ceiling is ${ceiling} (${LEVEL_ROLES[ceiling]}) and auto is ${AUTO_LEVEL}; refused even with --force — ` +
+          `raise the ceiling first (autonomy-gate ceiling ${scope} ${AUTO_LEVEL})`,
       ]);
     }
     const state = await store.getScopeState(scope);

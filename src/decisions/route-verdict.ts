@@ -1,6 +1,7 @@
 import type { CompetenceOptions } from "../competence/options.js";
 import { decideRoute } from "./decide-route.js";
 import { isAuditSampled } from "../stats/audit-sample.js";
+import { DEFAULT_POST_HOC_RATE, isPostHocSampled } from "../stats/post-hoc-sample.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
 import type { Verdict } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
@@ -23,6 +24,8 @@ export interface RouteMeta {
   gatePolicy?: FlipPolicy;
   /** The competence ledger's options; with `enforce`, auto also requires the autonomous band. */
   competence?: CompetenceOptions;
+  /** Share of auto routes queued for the post-hoc audit. @default 0.05 */
+  postHocRate?: number;
 }
 
 /**
@@ -54,6 +57,9 @@ export async function routeAndRecord(store: GateStore, assessed: AssessedDraft, 
     eligibility,
     createdAt: meta.createdAt,
   };
+  if (decision.route === "auto" && isPostHocSampled(meta.id, meta.postHocRate ?? DEFAULT_POST_HOC_RATE, meta.scope)) {
+    verdict.postHocSampled = true;
+  }
   const saved = await store.saveVerdict(verdict);
   return saved.verdict;
 }

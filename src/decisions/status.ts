@@ -1,8 +1,11 @@
 import { escalationKpis, type EscalationKpis } from "../escalation/kpis.js";
+import { autonomyRateBand, type AutonomyRateBand } from "../competence/autonomy-band.js";
 import { competenceBand, type CompetenceBand } from "../competence/band.js";
 import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { summarize } from "../stats/agreement.js";
+import { brierScore, rollingAgreement } from "../stats/calibration.js";
+import type { EscalationTrend } from "../store/escalation-trend.js";
 import { EMPTY_COUNTS } from "../stats/agreement.js";
 import { cohensKappa } from "../stats/kappa.js";
 import { wilsonLower } from "../stats/wilson.js";
@@ -30,15 +33,18 @@ export interface ScopeStatus extends EscalationKpis {
   reasons: string[];
   /** Share of the latest verdicts routed auto. */
   autonomyRate: number | null;
+  /** Seed 000's stage for that rate: manual, pairing, checkpoints, delegation, autonomous. */
+  autonomyBand: AutonomyRateBand | null;
   /** Verdicts the autonomy rate looks at. */
   autonomyWindow: number;
   policy: FlipPolicy;
   /** The scope's policy version: verdicts and decisions are stamped with it. */
   policyVersion: number;
   /**
-   * The level the scope operates at now, capped by its ceiling: L3 (consultant) while
-   * guidance-seeking, L4 (approver) in shadow, L5 (observer) in auto with the breaker closed and the
-   * kill switch off.
+   * The level the scope operates at now, capped by its ceiling (seed 001): L1 (operator) with the
+   * kill switch on, L2 (collaborator) while guidance-seeking, L3 (consultant) in shadow, L4
+   * (approver) in auto with the breaker closed (L5, observer, is reserved for auto with post-hoc
+   * audit alone, which the gate never runs).
    */
   level: AutonomyLevel;
   /** The user's role at that level. */
@@ -50,6 +56,13 @@ export interface ScopeStatus extends EscalationKpis {
   competenceBand: CompetenceBand;
   /** Decisions the ledger has counted. */
   competenceUpdates: number;
+  /**
+   * Agreement on the current provenance key over the newest `window` decided verdicts of each mode
+   * beside the cumulative figure (of the newest 1000), and the composite's Brier score over them.
+   */
+  calibration: { brier: number | null } & ReturnType<typeof rollingAgreement>;
+  /** Escalation rate per trigger: last 7 days, last 30 days, all time. */
+  escalationTrend: EscalationTrend;
 }
 
 export interface StatusOptions {
@@ -81,6 +94,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
   const strength = ledger?.strength ?? config.initial;
   const band = competenceBand(strength, config);
   const level = autonomyLevel({ mode: state.mode, breaker: state.breaker, killSwitch, band, ceiling });
+  const records = state.provenanceKey === null ? [] : await store.calibrationRecords(state.scope, { provenanceKey: state.provenanceKey, limit: 1000 });
   const window = options.autonomyWindow ?? 1000;
   const routes = await store.routeCounts(state.scope, window);
   const total = routes.auto + routes.human + routes.escalate;
@@ -100,6 +114,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
     autonomyRate: total === 0 ? null : routes.auto / total,
+    autonomyBand: autonomyRateBand(total === 0 ? null : routes.auto / total),
     autonomyWindow: total,
     policy: policyFor(state, options.gatePolicy),
     policyVersion,
@@ -109,6 +124,8 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competence: strength,
     competenceBand: band,
     competenceUpdates: ledger?.updates ?? 0,
+    calibration: { brier: brierScore(records), ...rollingAgreement(records, 50) },
+    escalationTrend: await store.escalationTrend(state.scope),
     ...(await escalationKpis(store, state.scope)),
   };
 }

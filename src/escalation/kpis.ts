@@ -1,3 +1,4 @@
+import type { PostHocStats, PostHocStore } from "../store/post-hoc-types.js";
 import type { EscalationStats, EscalationStore } from "./types.js";
 
 /**
@@ -6,10 +7,10 @@ import type { EscalationStats, EscalationStore } from "./types.js";
  * - `escalationRate` = verdicts routed `escalate` / all verdicts.
  * - `escalationAppropriateness` = resolved escalations the owner marked appropriate / resolved escalations.
  * - `handoffSufficiency` = resolved escalations whose package the owner marked sufficient / resolved escalations.
- * - `missedEscalationRate` = verdicts routed `auto` that were later decided `edit` or `reject` /
- *   verdicts routed `auto` that were later decided at all (`approve`, `edit` or `reject`; `skip`
- *   counts nowhere). An auto-approved draft only gets a decision when an audit backfills one by id
- *   (`autonomy-gate decide`), so this is the share of audited auto-approvals found wrong.
+ * - `missedEscalationRate` = verdicts routed `auto` later found wrong / verdicts routed `auto` later
+ *   judged at all. Judged after the fact means a post-hoc review (`autonomy-gate audit review`,
+ *   `wrong` is a miss) or, without one, a decision backfilled by id (`edit` or `reject` is a miss;
+ *   `skip` counts nowhere): the share of audited auto-approvals found wrong.
  *
  * A ratio with a zero denominator is null (unknown), never 0.
  */
@@ -20,17 +21,23 @@ export interface EscalationKpis {
   handoffSufficiency: number | null;
   /** The counts behind the ratios. */
   escalations: EscalationStats;
+  /** The post-hoc audit: queue size and age, reviews and findings. */
+  postHoc: PostHocStats;
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-export async function escalationKpis(store: Pick<EscalationStore, "escalationStats">, scope: string): Promise<EscalationKpis> {
-  const stats = await store.escalationStats(scope);
+export async function escalationKpis(
+  store: Pick<EscalationStore, "escalationStats"> & Pick<PostHocStore, "postHocStats">,
+  scope: string,
+): Promise<EscalationKpis> {
+  const [stats, postHoc] = await Promise.all([store.escalationStats(scope), store.postHocStats(scope)]);
   return {
     escalationRate: share(stats.escalated, stats.verdicts),
     escalationAppropriateness: share(stats.appropriate, stats.resolved),
-    missedEscalationRate: share(stats.autoWrong, stats.autoDecided),
+    missedEscalationRate: share(postHoc.autoWrong, postHoc.autoJudged),
     handoffSufficiency: share(stats.sufficient, stats.resolved),
     escalations: stats,
+    postHoc,
   };
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from "../hash.js";
-import type { Step } from "../types.js";
+import type { CanonicalStep } from "../input/canonical.js";
 
 export interface RepeatedStep {
   name: string;
@@ -13,13 +13,13 @@ export interface RepeatedStep {
  * Different steps that happen to return equal values (two `true`s) are not a loop. Returns the
  * worst offender, or null.
  */
-export function findRepeatedStep(steps: readonly Step[], repeats: number, consecutiveOnly: boolean): RepeatedStep | null {
+export function findRepeatedStep(steps: readonly CanonicalStep[], repeats: number, consecutiveOnly: boolean): RepeatedStep | null {
   let worst: RepeatedStep | null = null;
   const totals = new Map<string, number>();
   let previous: string | null = null;
   let run = 0;
   for (const step of steps) {
-    const key = `${step.name}\u0000${canonicalJson(step.output ?? null)}`;
+    const key = `${step.name}\u0000${canonicalJson(step.output)}`;
     run = key === previous ? run + 1 : 1;
     previous = key;
     const total = (totals.get(key) ?? 0) + 1;

@@ -1,4 +1,5 @@
 import { collectStrings, foldText } from "../evaluation/guardrails/fold-text.js";
+import type { Json } from "../input/canonical-value.js";
 import { CATEGORY_LABELS, SENSITIVE_PHRASES, type SensitiveCategory } from "./sensitive-phrases.js";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -29,7 +30,7 @@ export interface SensitiveHit {
 }
 
 /** The texts of one run to scan, by source. */
-export type SensitiveTexts = Record<SensitiveSource, unknown>;
+export type SensitiveTexts = Record<SensitiveSource, Json | undefined>;
 
 /**
  * Finds the enabled categories (plus host `extra` phrases, as `custom`) in each source. Pure and

@@ -1,3 +1,4 @@
+import { asGateInput, canonicalInput, type CanonicalInput } from "../input/canonical.js";
 import type { GateInput, LevelResult, Verdict } from "../types.js";
 import type { EscalationTrigger } from "./codes.js";
 import { findRepeatedStep } from "./loop.js";
@@ -7,6 +8,11 @@ import { resolveTriggerOptions, type EscalationTriggerOptions, type HostPredicat
 /** What the triggers look at for one draft. */
 export interface TriggerContext {
   input: GateInput;
+  /**
+   * The canonical view of `input` (see `canonicalInput`), when the caller already has it (the gate
+   * does). Every check reads the view, never `input` itself; without one it is rendered here.
+   */
+  view?: CanonicalInput;
   levels: readonly LevelResult[];
   /** Mean of the scored levels; null when none scored. */
   composite: number | null;
@@ -41,7 +47,8 @@ export function createEscalationTriggers(options: EscalationTriggerOptions = {},
     config,
     // The current verdict counts as one of the N, so N - 1 earlier ones (plus a possible re-run copy).
     historyDepth: config.repeatedFailure ? config.repeatedFailure.count : 0,
-    evaluate(ctx) {
+    evaluate(given) {
+      const ctx: ViewedContext = { ...given, view: given.view ?? canonicalInput(given.input) };
       return [
         lowConfidence(config, ctx),
         repeatedFailure(config, ctx),
@@ -53,13 +60,15 @@ export function createEscalationTriggers(options: EscalationTriggerOptions = {},
   };
 }
 
-function lowConfidence(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | null {
+type ViewedContext = TriggerContext & { view: CanonicalInput };
+
+function lowConfidence(config: TriggerConfig, ctx: ViewedContext): EscalationTrigger | null {
   const floor = config.lowConfidence?.floor;
   if (floor === undefined || ctx.composite === null || ctx.composite >= floor) return null;
   return { code: "low_confidence", reason: `composite score ${ctx.composite.toFixed(2)} is below the confidence floor ${floor}` };
 }
 
-function repeatedFailure(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | null {
+function repeatedFailure(config: TriggerConfig, ctx: ViewedContext): EscalationTrigger | null {
   const count = config.repeatedFailure?.count;
   if (count === undefined || ctx.passed) return null;
   let streak = 1;
@@ -72,10 +81,10 @@ function repeatedFailure(config: TriggerConfig, ctx: TriggerContext): Escalation
   return { code: "repeated_failure", reason: `${streak} failed verdicts in a row on this thread (limit ${count})` };
 }
 
-function loop(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | null {
+function loop(config: TriggerConfig, ctx: ViewedContext): EscalationTrigger | null {
   const options = config.loop;
   if (!options) return null;
-  const repeated = findRepeatedStep(ctx.input.steps, options.repeats, options.consecutiveOnly);
+  const repeated = findRepeatedStep(ctx.view.steps, options.repeats, options.consecutiveOnly);
   if (repeated) {
     const how = options.consecutiveOnly ? "in a row" : "on the step board";
     return { code: "loop", reason: `step "${repeated.name}" produced the same output ${repeated.times} times ${how}` };
@@ -91,10 +100,10 @@ function judgeSawLoop(levels: readonly LevelResult[]): boolean {
   return levels.some((l) => l.level === "trajectory" && l.flags?.loop === true);
 }
 
-function ambiguity(config: TriggerConfig, ctx: TriggerContext): EscalationTrigger | null {
+function ambiguity(config: TriggerConfig, ctx: ViewedContext): EscalationTrigger | null {
   const options = config.ambiguity;
   if (!options) return null;
-  const host = askHost(options.isAmbiguous, ctx.input);
+  const host = askHost(options.isAmbiguous, ctx.view);
   if (host !== null) return { code: "ambiguity", reason: host || "the host flagged the task as ambiguous" };
   if (!options.judgeFlag) return null;
   const flagged = ctx.levels.filter((l) => l.flags?.ambiguity === true).map((l) => l.level);
@@ -102,23 +111,26 @@ function ambiguity(config: TriggerConfig, ctx: TriggerContext): EscalationTrigge
   return { code: "ambiguity", reason: `the ${flagged.join(" and ")} judge flagged the task as ambiguous` };
 }
 
-function sensitive(config: TriggerConfig, ctx: TriggerContext, extra: RegExp[]): EscalationTrigger | null {
+function sensitive(config: TriggerConfig, ctx: ViewedContext, extra: RegExp[]): EscalationTrigger | null {
   const options = config.sensitive;
   if (!options) return null;
   const reasons: string[] = [];
-  const host = askHost(options.isSensitive, ctx.input);
+  const host = askHost(options.isSensitive, ctx.view);
   if (host !== null) reasons.push(host || "the host flagged the case as sensitive");
-  const { input } = ctx;
-  const draft = typeof input.draft === "string" ? { text: input.draft } : input.draft;
-  const hits = findSensitive({ draft: [draft.text, draft.args], goal: input.goal, evidence: input.evidence }, options.categories, extra);
+  const { draft, goal, evidence } = ctx.view;
+  const hits = findSensitive({ draft: [draft.text, draft.args ?? null], goal, evidence }, options.categories, extra);
   if (hits.length > 0) reasons.push(describeSensitive(hits));
   return reasons.length === 0 ? null : { code: "sensitive", reason: reasons.join("; ") };
 }
 
-/** The host predicate's answer: null when it did not fire, "" for a bare `true`, else its reason. */
-function askHost(predicate: HostPredicate | null, input: GateInput): string | null {
+/**
+ * The host predicate's answer: null when it did not fire, "" for a bare `true`, else its reason.
+ * The predicate is shown the canonical view (as a GateInput), the same data the judges see. A
+ * predicate that throws throws out of `evaluate`: the gate then routes the verdict to a human.
+ */
+function askHost(predicate: HostPredicate | null, view: CanonicalInput): string | null {
   if (!predicate) return null;
-  const answer = predicate(input);
+  const answer = predicate(asGateInput(view));
   if (answer === true) return "";
   return typeof answer === "string" && answer.trim() !== "" ? answer.trim() : null;
 }

@@ -13,6 +13,7 @@ export const VIOLATION_CODES = {
   judgeUnavailable: "judge_unavailable",
   gateError: "gate_error",
   killSwitch: "kill_switch",
+  invalidInput: "invalid_input",
 } as const;
 
 /** Codes whose severity is part of the gate's contract and cannot be overridden by the host. */
@@ -20,4 +21,5 @@ export const FIXED_SEVERITY_CODES: readonly string[] = [
   VIOLATION_CODES.judgeUnavailable,
   VIOLATION_CODES.gateError,
   VIOLATION_CODES.killSwitch,
+  VIOLATION_CODES.invalidInput,
 ];

@@ -6,12 +6,16 @@ import { evaluateStepLevel } from "../evaluation/levels/step.js";
 import { evaluateTrajectoryLevel } from "../evaluation/levels/trajectory.js";
 import type { GateInput, Level, LevelResult, Provenance, Violation } from "../types.js";
 import { compose } from "./compose.js";
-import { draftHashOf, readInput, type ReadInput } from "./input.js";
+import { canonicalInput, type CanonicalInput } from "../input/canonical.js";
+import { draftHashOf } from "./identity.js";
 import type { ResolvedGateOptions } from "./options.js";
 import { redactDraftText } from "./redact.js";
 import type { AssessContext, Assessment } from "./types.js";
 
 export const gateError = (detail: string): Violation => ({ code: "gate_error", severity: "soft", level: "gate", detail });
+
+/** A field of the input that breaks its type or cannot be rendered faithfully: a hard veto. */
+export const invalidInput = (path: string, problem: string): Violation => ({ code: "invalid_input", severity: "hard", level: "gate", detail: `${path}: ${problem}` });
 
 /** Judges at the configured temperature, rebuilt once per distinct model. */
 function prepareJudges(options: ResolvedGateOptions): Record<Level, JudgeModel | null> {
@@ -32,14 +36,14 @@ function prepareJudges(options: ResolvedGateOptions): Record<Level, JudgeModel |
 export function createAssessor(resolved: ResolvedGateOptions, provenance: Provenance) {
   const judges = prepareJudges(resolved);
 
-  const runLevel = (level: Level, input: ReadInput, run: LevelRun): Promise<LevelResult> => {
+  const runLevel = (level: Level, input: CanonicalInput, run: LevelRun): Promise<LevelResult> => {
     if (level === "step") return evaluateStepLevel(input, run);
     if (level === "trajectory") return evaluateTrajectoryLevel(input, run);
     return evaluateOutcomeLevel(input, run, resolved.guardrails);
   };
 
   /** One level, isolated: a bug inside it costs that level its score, not the verdict. */
-  async function safeLevel(level: Level, input: ReadInput, killSwitch: boolean): Promise<LevelResult> {
+  async function safeLevel(level: Level, input: CanonicalInput, killSwitch: boolean): Promise<LevelResult> {
     const judge = killSwitch ? null : judges[level];
     const run: LevelRun = {
       judge: judge ? { model: judge, timeoutMs: resolved.judgeTimeoutMs } : null,
@@ -59,8 +63,7 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
     return severity && !FIXED_SEVERITY_CODES.includes(v.code) ? { ...v, severity } : v;
   };
 
-  async function assessOrThrow(rawInput: unknown, ctx: AssessContext): Promise<Assessment> {
-    const input = readInput(rawInput);
+  async function assessOrThrow(input: CanonicalInput, ctx: AssessContext): Promise<Assessment> {
     const killSwitch = resolved.killSwitch || ctx.killSwitch === true;
     // Every level starts before any awaits: the judge calls run concurrently (≤ 1 per level).
     let levels = await Promise.all(resolved.levels.map((level) => safeLevel(level, input, killSwitch)));
@@ -68,7 +71,7 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
     if (killSwitch) {
       levels = levels.map((l) => (l.score === null ? l : { ...l, score: null, reason: `${l.reason}; unscored: kill switch on` }));
     }
-    const gateViolations = input.problems.map((problem) => gateError(`invalid input: ${problem}`));
+    const gateViolations = input.problems.map(({ path, problem }) => invalidInput(path, problem));
     if (killSwitch) gateViolations.push({ code: "kill_switch", severity: "soft", level: "gate", detail: "kill switch on: no judge called, deterministic checks only" });
     const composition = compose({ requested: resolved.levels, levels, gateViolations, passThreshold: resolved.passThreshold, killSwitch });
     const assessment: Assessment = {
@@ -83,24 +86,15 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
   }
 
   /** Fail open: whatever went wrong, a failed assessment that sends the draft to a human. */
-  function failedAssessment(rawInput: unknown, killSwitch: boolean): Assessment {
-    let draftHash = "unavailable";
-    let scope = resolved.scope;
-    try {
-      const input = readInput(rawInput);
-      draftHash = draftHashOf(input.draft);
-      scope = input.scope ?? scope;
-    } catch {
-      // keep the placeholders: the verdict must still be produced
-    }
+  function failedAssessment(input: CanonicalInput, killSwitch: boolean): Assessment {
     const levels: LevelResult[] = resolved.levels.map((level) => ({ level, score: null, reason: "not evaluated: gate error", violations: [], promptId: null, latencyMs: 0 }));
     return {
-      scope,
-      draftHash,
+      scope: input.scope ?? resolved.scope,
+      draftHash: draftHashOf(input.draft),
       levels,
       composite: null,
       passed: false,
-      violations: [gateError("internal error; the draft goes to a human")],
+      violations: [gateError("internal error; the draft goes to a human"), ...input.problems.map(({ path, problem }) => invalidInput(path, problem))],
       unscored: [...resolved.levels],
       rationale: "failed: gate error; no level scored",
       provenance,
@@ -108,13 +102,16 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
     };
   }
 
-  async function assess(input: GateInput, ctx: AssessContext = {}): Promise<Assessment> {
+  /** Assess the canonical view of an input (the gate renders it once and shares it). */
+  async function assessView(view: CanonicalInput, ctx: AssessContext = {}): Promise<Assessment> {
     try {
-      return await assessOrThrow(input, ctx ?? {});
+      return await assessOrThrow(view, ctx ?? {});
     } catch {
-      return failedAssessment(input, resolved.killSwitch || ctx?.killSwitch === true);
+      return failedAssessment(view, resolved.killSwitch || ctx?.killSwitch === true);
     }
   }
 
-  return assess;
+  const assess = (input: GateInput, ctx: AssessContext = {}): Promise<Assessment> => assessView(canonicalInput(input), ctx);
+
+  return { assess, assessView };
 }

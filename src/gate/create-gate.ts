@@ -2,13 +2,14 @@ import { isLowCompetence } from "../competence/enforce.js";
 import { backfillDecision, type DecisionInput } from "../decisions/backfill.js";
 import { routeAndRecord } from "../decisions/route-verdict.js";
 import { GateConfigError } from "../errors.js";
-import { hashValue } from "../hash.js";
+import { asGateInput, canonicalInput, type CanonicalInput } from "../input/canonical.js";
 import type { GateStore } from "../store/types.js";
 import type { GateInput, Verdict, Violation } from "../types.js";
 import { createAssessor, gateError } from "./assess.js";
-import { draftHashOf, readInput } from "./input.js";
+import { verdictIdOf } from "./identity.js";
 import { resolveGateOptions, type GateOptions } from "./options.js";
 import { buildProvenance } from "./provenance.js";
+import { recheckReused } from "./reuse.js";
 import type { Assessment, EvaluateContext, Gate } from "./types.js";
 
 /**
@@ -25,8 +26,9 @@ export function createGate(options: GateOptions = {}): Gate {
     guardrails: resolved.guardrails,
     severity: resolved.severity,
     passThreshold: resolved.passThreshold,
+    ...(resolved.agent === undefined ? {} : { agent: resolved.agent }),
   });
-  const assess = createAssessor(resolved, provenance);
+  const { assess, assessView } = createAssessor(resolved, provenance);
 
   function nowIso(): string {
     try {
@@ -34,20 +36,6 @@ export function createGate(options: GateOptions = {}): Gate {
     } catch {
       return new Date().toISOString();
     }
-  }
-
-  /** The verdict id: a hash of scope, thread and draft, so re-running a node finds the same row. */
-  function identify(input: GateInput, threadId: string): { id: string; scope: string; draftHash: string } {
-    let scope = resolved.scope;
-    let draftHash = "unavailable";
-    try {
-      const read = readInput(input);
-      scope = read.scope ?? scope;
-      draftHash = draftHashOf(read.draft);
-    } catch {
-      // an unreadable input still gets a verdict (with gate_error) from assess
-    }
-    return { id: hashValue({ scope, threadId, draftHash }), scope, draftHash };
   }
 
   function shadowVerdict(assessment: Assessment, id: string, threadId: string, extra: Violation[] = []): Verdict {
@@ -73,49 +61,80 @@ export function createGate(options: GateOptions = {}): Gate {
     };
   }
 
+  /**
+   * Something failed after the assessment (a host predicate, the thread history, a read, routing):
+   * the verdict goes to the human with `gate_error`, and is stored so the human can decide it
+   * (interrupt, `decide`, CLI). Only when the database refuses this write too does it stay
+   * unstored, marked `stored: false`.
+   */
+  async function storeFallback(store: GateStore, assessment: Assessment, id: string, threadId: string, detail: string): Promise<Verdict> {
+    const verdict = shadowVerdict(assessment, id, threadId, [gateError(detail)]);
+    try {
+      const mode = (await store.getScopeState(assessment.scope)).mode;
+      return (await store.saveVerdict({ ...verdict, mode })).verdict;
+    } catch {
+      try {
+        return (await store.saveVerdict(verdict)).verdict;
+      } catch {
+        return { ...verdict, stored: false };
+      }
+    }
+  }
+
   async function evaluate(input: GateInput, ctx: EvaluateContext = {}): Promise<Verdict> {
     const threadId = typeof ctx?.threadId === "string" ? ctx.threadId : "";
-    const { id } = identify(input, threadId);
+    // Rendered once: the id, the levels, the guardrails and the triggers all read this view.
+    const view = canonicalInput(input);
+    const id = verdictIdOf(view, view.scope ?? resolved.scope, threadId);
     const store = resolved.store;
-    if (!store) return shadowVerdict(await assess(input, { killSwitch: ctx?.killSwitch }), id, threadId);
+    let killSwitch = resolved.killSwitch || ctx?.killSwitch === true;
+    if (!store) return { ...shadowVerdict(await assessView(view, { killSwitch }), id, threadId), stored: false };
 
-    let killSwitch = ctx?.killSwitch === true;
+    let existing: Verdict | null;
     try {
-      // A re-run (resume, retry) returns the stored verdict: no second judge call, no second row.
-      const existing = await store.getVerdict(id);
-      if (existing) return existing;
       killSwitch = killSwitch || (await store.getKillSwitch());
+      existing = await store.getVerdict(id);
     } catch {
-      // The store is down: fail open. Judge anyway, but nothing can go auto without the store.
-      const assessment = await assess(input, { killSwitch });
-      return shadowVerdict(assessment, id, threadId, [gateError("store unavailable; the draft goes to a human")]);
+      // The store cannot be read: judge anyway; nothing can go auto without the store.
+      return storeFallback(store, await assessView(view, { killSwitch }), id, threadId, "store unavailable; the draft goes to a human");
     }
-    const assessment = await assess(input, { killSwitch });
+    if (existing) {
+      // The same canonical input on the same thread (a re-run): no second judge call, no second row.
+      return recheckReused(store, existing, { killSwitch, provenanceKey: provenance.provenanceKey, gatePolicy: resolved.policy, competence: resolved.competence });
+    }
+    const assessment = await assessView(view, { killSwitch });
+    let escalation: string[];
+    try {
+      escalation = await escalationCodes(store, view, assessment, id, threadId);
+    } catch {
+      return storeFallback(store, assessment, id, threadId, "escalation checks failed (a host predicate or a read); the draft goes to a human");
+    }
     try {
       return await routeAndRecord(store, assessment, {
         id,
         scope: assessment.scope,
         threadId,
         createdAt: nowIso(),
-        killSwitch: killSwitch || resolved.killSwitch,
-        escalation: await escalationCodes(store, input, assessment, id, threadId),
+        killSwitch,
+        escalation,
         gatePolicy: resolved.policy,
         competence: resolved.competence,
+        postHocRate: resolved.postHocRate,
       });
     } catch {
-      return shadowVerdict(assessment, id, threadId, [gateError("routing or persistence failed; the draft goes to a human")]);
+      return storeFallback(store, assessment, id, threadId, "routing or persistence failed; the draft goes to a human");
     }
   }
 
   /**
-   * The escalation triggers that fire for this draft (DESIGN §7), over the normalized input and the
-   * thread's latest verdicts. A throwing host predicate fails open with the rest of routing.
+   * The escalation triggers that fire for this draft (DESIGN §7), over the canonical view and the
+   * thread's latest verdicts. A throwing host predicate or read throws: the caller fails open.
    */
-  async function escalationCodes(store: GateStore, input: GateInput, assessment: Assessment, id: string, threadId: string): Promise<string[]> {
+  async function escalationCodes(store: GateStore, view: CanonicalInput, assessment: Assessment, id: string, threadId: string): Promise<string[]> {
     const triggers = resolved.escalationTriggers;
     const history = triggers.historyDepth > 0 ? await store.listVerdicts({ scope: assessment.scope, threadId, limit: triggers.historyDepth }) : [];
     const { levels, composite, passed } = assessment;
-    const codes = triggers.evaluate({ input: readInput(input), levels, composite, passed, history, currentVerdictId: id }).map((trigger) => trigger.code);
+    const codes = triggers.evaluate({ input: asGateInput(view), view, levels, composite, passed, history, currentVerdictId: id }).map((trigger) => trigger.code);
     if (resolved.competence.enforce) {
       const strength = (await store.getCompetence(assessment.scope))?.strength ?? resolved.competence.initial;
       if (isLowCompetence(strength, resolved.competence)) codes.push("low_competence");

@@ -7,8 +7,11 @@ import { resolveCompetence, type CompetenceConfig, type CompetenceOptions } from
 import type { EscalationTriggerOptions } from "../escalation/trigger-options.js";
 import { createEscalationTriggers, type EscalationTriggers } from "../escalation/triggers.js";
 import { resolvePolicy } from "../stats/policy.js";
+import { missingStoreMethods } from "../store/contract.js";
+import { isPlainObject } from "../validation/plain.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
-import { LEVELS, type Level, type Severity } from "../types.js";
+import { LEVELS, type AgentSpec, type Level, type Severity } from "../types.js";
+import { resolveAgentSpec } from "./agent-spec.js";
 
 /** One judge per level; a level without its own judge uses `default`. */
 export interface GateJudges {
@@ -89,9 +92,23 @@ export interface GateOptions {
   /**
    * The competence ledger (DESIGN §6): always recorded and reported. With `enforce: true`, auto
    * also requires the autonomous band and a guidance-seeking scope escalates with `low_competence`.
-   * @default { alpha: 0.15, initial: 0.4, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
+   * @default { alpha: 0.03, beta: 0.09, initial: 0.3, proposalAt: 0.4, autonomousAt: 0.7, enforce: false }
    */
   competence?: CompetenceOptions;
+  /**
+   * Share of executed auto-approvals drawn (deterministically, from the verdict id) for review
+   * after the fact: they wait in `autonomy-gate audit queue` until reviewed `ok` or `wrong`.
+   * Independent of the pre-send audit sample (`policy.auditRate`).
+   * @default 0.05
+   */
+  postHocRate?: number;
+  /**
+   * The composer's specification: `{ model, promptVersion, tools, ... }` (plain JSON). It is part
+   * of the provenance key, so changing it sends a scope in auto back to shadow to re-earn (audited
+   * `provenance_change`), and certificates record and check it.
+   * @default undefined (none declared)
+   */
+  agent?: AgentSpec;
 }
 
 /** Options after validation, with every default applied. */
@@ -110,6 +127,8 @@ export interface ResolvedGateOptions {
   policy: FlipPolicy;
   escalationTriggers: EscalationTriggers;
   competence: CompetenceConfig;
+  postHocRate: number;
+  agent: AgentSpec | undefined;
 }
 
 export const DEFAULT_MAX_DRAFT_CHARS = 5000;
@@ -156,7 +175,11 @@ const OptionsSchema = z.strictObject({
   // Validated in depth by createEscalationTriggers, which names the bad trigger option.
   escalation: z.unknown().optional(),
   competence: z.unknown().optional(),
-  store: z.custom<GateStore>((v) => typeof (v as { saveVerdict?: unknown } | null)?.saveVerdict === "function", { error: "a GateStore from createGateStore()" }).optional(),
+  // Validated in depth by resolveAgentSpec, which names the bad field.
+  agent: z.unknown().optional(),
+  postHocRate: z.number({ error: "a number from 0 to 1" }).min(0, { error: "a number from 0 to 1" }).max(1, { error: "a number from 0 to 1" }).default(0.05),
+  // Checked for the whole contract by checkShapes, which names the missing methods.
+  store: z.custom<GateStore>(() => true).optional(),
 });
 
 const JUDGE_EXPECTED = "a LangChain chat model (e.g. ChatOpenAI) or { default?, step?, trajectory?, outcome? } of chat models";
@@ -165,7 +188,7 @@ const JUDGE_KEYS = ["default", ...LEVELS] as const;
 function resolveJudges(judge: unknown): Record<Level, JudgeModel | null> {
   if (judge === undefined || judge === null) return { step: null, trajectory: null, outcome: null };
   if (isJudgeModel(judge)) return { step: judge, trajectory: judge, outcome: judge };
-  if (typeof judge !== "object" || Array.isArray(judge) || typeof (judge as { invoke?: unknown }).invoke === "function") {
+  if (!isPlainObject(judge) || typeof judge.invoke === "function") {
     throw new GateConfigError("judge", judge, JUDGE_EXPECTED);
   }
   const map = judge as Record<string, unknown>;
@@ -182,14 +205,57 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 function pathName(path: PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+  return path
+    .map((key, i) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (!/^[\w$-]+$/.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
+    .join("");
 }
 
-/** Validate `options` and apply defaults; throws GateConfigError naming the bad value. */
-export function resolveGateOptions(options: unknown): ResolvedGateOptions {
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-    throw new GateConfigError("options", options, "an options object");
+/** Options whose value must be a plain object (a Map or a class instance reads as `{}`). */
+const PLAIN_OPTIONS = ["guardrails", "severity", "policy", "escalation", "competence"] as const;
+
+/** Refuse non-plain option objects and an incomplete store before anything else reads them. */
+function checkShapes(options: Record<string, unknown>): void {
+  for (const key of PLAIN_OPTIONS) {
+    const value = options[key];
+    if (value !== undefined && !isPlainObject(value)) throw new GateConfigError(key, value, "a plain object");
   }
+  const escalation = options.escalation;
+  if (isPlainObject(escalation)) {
+    for (const [trigger, value] of Object.entries(escalation)) {
+      if (value !== null && typeof value === "object" && !isPlainObject(value)) throw new GateConfigError(`escalation.${trigger}`, value, "a plain object or false");
+    }
+  }
+  if (options.store !== undefined) {
+    const missing = missingStoreMethods(options.store);
+    if (missing.length > 0) {
+      throw new GateConfigError("store", options.store, `a GateStore from createGateStore() (missing: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""})`);
+    }
+  }
+}
+
+/**
+ * Validate `options` and apply defaults; throws GateConfigError naming the bad value, and nothing
+ * else, whatever it is given (a Map, a proxy, throwing getters).
+ */
+export function resolveGateOptions(options: unknown): ResolvedGateOptions {
+  try {
+    return resolveOrThrow(options);
+  } catch (error) {
+    if (error instanceof GateConfigError) throw error;
+    throw new GateConfigError("options", options, "plain option values (reading them threw)", { cause: error });
+  }
+}
+
+function resolveOrThrow(options: unknown): ResolvedGateOptions {
+  if (options !== undefined && !isPlainObject(options)) {
+    throw new GateConfigError("options", options, "a plain options object");
+  }
+  checkShapes(options ?? {});
   const result = OptionsSchema.safeParse(options ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -201,7 +267,7 @@ export function resolveGateOptions(options: unknown): ResolvedGateOptions {
     }
     throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
   }
-  const { judge, policy, escalation, competence, ...rest } = result.data;
+  const { judge, policy, escalation, competence, agent, ...rest } = result.data;
   return {
     ...rest,
     judges: resolveJudges(judge),
@@ -209,5 +275,6 @@ export function resolveGateOptions(options: unknown): ResolvedGateOptions {
     policy: resolvePolicy(policy ?? {}, "policy"),
     escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),
     competence: resolveCompetence((competence ?? {}) as CompetenceOptions, "competence"),
+    agent: resolveAgentSpec(agent, "agent"),
   };
 }

@@ -2,7 +2,7 @@ import { GUARDRAIL_SET_VERSION, type GuardrailSetConfig } from "../evaluation/gu
 import { judgeModelId, type JudgeModel } from "../evaluation/judge/model.js";
 import { PROMPTS_BY_LEVEL } from "../evaluation/judge/prompts.js";
 import { hashValue } from "../hash.js";
-import { LEVELS, type Level, type Provenance, type Severity } from "../types.js";
+import { LEVELS, type AgentSpec, type Level, type Provenance, type Severity } from "../types.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { DEFAULT_MAX_DRAFT_CHARS } from "./options.js";
 
@@ -12,6 +12,8 @@ export interface ProvenanceInput {
   guardrails: GuardrailSetConfig;
   severity: Record<string, Severity>;
   passThreshold: number;
+  /** The composer's declared specification, when the host declared one. */
+  agent?: AgentSpec;
 }
 
 /**
@@ -33,7 +35,9 @@ function guardrailSetVersion({ guardrails, severity }: ProvenanceInput): string 
 /**
  * Provenance of every verdict of one gate: prompt `id@version`s of the requested levels, the
  * guardrail set version, the judge model id per level (`none` when a level is not requested or
- * has no judge), the package version, the pass threshold, and `provenanceKey`, a stable hash of all of these.
+ * has no judge), the package version, the pass threshold, the declared agent specification (when
+ * there is one: without it the key is what it always was), and `provenanceKey`, a stable hash of
+ * all of these.
  */
 export function buildProvenance(input: ProvenanceInput): Provenance {
   const prompts = input.levels.flatMap((level) => PROMPTS_BY_LEVEL[level].map((p) => p.id));
@@ -49,6 +53,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance {
     judgeModels,
     packageVersion: PACKAGE_VERSION,
     passThreshold: input.passThreshold,
+    ...(input.agent === undefined ? {} : { agent: input.agent }),
   };
   return { ...fields, provenanceKey: hashValue(fields) };
 }

@@ -20,6 +20,11 @@ export interface GateSummary {
   mode: Mode;
   auditSampled: boolean;
   eligibility: Eligibility | null;
+  /**
+   * Whether the verdict is in the store. `false` when the database refused the write: the decision
+   * still applies to the graph, but `decide` by id and the CLI cannot find the verdict.
+   */
+  stored: boolean;
 }
 
 /**
@@ -53,6 +58,7 @@ export function buildApprovalRequest<D extends DecisionType>(
       mode: verdict.mode,
       auditSampled: verdict.auditSampled,
       eligibility: verdict.eligibility ?? null,
+      stored: verdict.stored !== false,
     },
   };
 }

@@ -7,6 +7,7 @@ import { createEscalationRouter, type EscalationRoutingOptions } from "../escala
 import type { EscalationTriggers } from "../escalation/triggers.js";
 import type { EscalationRecord, EscalationStore } from "../escalation/types.js";
 import { GateConfigError } from "../errors.js";
+import { asGateInput, canonicalInput, type CanonicalInput } from "../input/canonical.js";
 import type { GateStore } from "../store/types.js";
 import type { GateInput, Verdict } from "../types.js";
 import { gateSlotOf, type GateSlot } from "./state.js";
@@ -84,11 +85,13 @@ export function createEscalateNode<S>(gate: EscalationGateLike, options: Escalat
 
   async function handOff(state: S, slot: GateSlot): Promise<Record<string, unknown>> {
     const { verdict } = slot;
-    const input = options.select(state);
+    // The package and the trigger reasons are built from the canonical view: plain, bounded data.
+    const view = canonicalInput(options.select(state));
+    const input = asGateInput(view);
     const history = (await store.listVerdicts({ scope: verdict.scope, threadId: verdict.threadId, limit: historyLimit }))
       // A thread re-run later may hold newer drafts: the package shows what led to this one.
       .filter((v) => v.createdAt <= verdict.createdAt);
-    const triggers = explainTriggers(gate.escalationTriggers, verdict, input, history);
+    const triggers = explainTriggers(gate.escalationTriggers, verdict, view, history);
     const codes = triggers.map((t) => t.code);
     const target = route(codes, verdict.scope);
     const pkg = applyRedaction(buildEscalationPackage({ verdict, input, history, triggers }), redact);
@@ -160,15 +163,24 @@ function toHandoff(record: EscalationRecord, fallbackMessage: string): Escalatio
  * (they routed the draft); re-running the pure evaluator on the same input and history recovers
  * the words, and a code it cannot explain (e.g. the gate's options changed) says so plainly.
  */
+/** The words are a courtesy: a host predicate that throws now costs them, not the hand-off. */
+function explainSafely(evaluate: () => EscalationTrigger[]): EscalationTrigger[] {
+  try {
+    return evaluate();
+  } catch {
+    return [];
+  }
+}
+
 function explainTriggers(
   triggers: EscalationTriggers | undefined,
   verdict: Verdict,
-  input: GateInput,
+  view: CanonicalInput,
   history: readonly Verdict[],
 ): EscalationTrigger[] {
   const codes = verdict.escalation.filter(isEscalationCode);
   const explained = triggers
-    ? triggers.evaluate({ input, levels: verdict.levels, composite: verdict.composite, passed: verdict.passed, history, currentVerdictId: verdict.id })
+    ? explainSafely(() => triggers.evaluate({ input: asGateInput(view), view, levels: verdict.levels, composite: verdict.composite, passed: verdict.passed, history, currentVerdictId: verdict.id }))
     : [];
   return codes.map((code: EscalationCode) => ({
     code,

@@ -9,6 +9,11 @@ export interface GateSlot {
   verdict: Verdict;
   /** The human decision, once `await_approval` has been answered. */
   decision?: Decision;
+  /**
+   * `false` when the decision could not be backfilled (the database refused the write, or the
+   * verdict was never stored): it still applies to the graph. Absent once it is stored.
+   */
+  decisionStored?: false;
   /** The escalation record id, once `escalate` has run. */
   escalationId?: string;
 }

@@ -10,9 +10,10 @@ export interface ReportOptions extends ReportDataOptions {
 
 /**
  * The visual report (DESIGN §6): one self-contained HTML file — per scope, agreement over time
- * with its Wilson band and the flip threshold, decisions per day, the autonomy rate, mode changes
- * and breaker trips marked, and the competence curve. Charts are SVG rendered here; the page loads
- * nothing from the network.
+ * with its Wilson band, the flip threshold and the evidence boundaries, decisions and the autonomy
+ * rate per hour, day or week, mode changes and breaker trips marked, and the competence curve.
+ * Charts are SVG rendered here (scales and ticks from d3-scale); the page loads nothing from the
+ * network.
  */
 export async function generateReport(store: GateStore, options: ReportOptions = {}): Promise<string> {
   const { title, ...dataOptions } = options;

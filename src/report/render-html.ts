@@ -3,7 +3,7 @@ import { PACKAGE_VERSION } from "../version.js";
 import type { ReportData, ScopeSeries } from "./series.js";
 import { REPORT_CSS } from "./styles.js";
 import { renderBarChart } from "./svg-bar-chart.js";
-import { dayOf, escapeXml } from "./svg-frame.js";
+import { escapeXml, minuteOf } from "./svg-frame.js";
 import { renderLineChart, type EventMarker } from "./svg-line-chart.js";
 
 const pct = (v: number | null) => (v === null ? "–" : v.toFixed(2));
@@ -54,19 +54,21 @@ function scopeSection(series: ScopeSeries): string {
       ],
       lines: [{ name: "agreement", className: "agreement", points: series.agreement.map((p) => ({ x: p.x, y: p.agreement })) }],
       references: [{ y: series.threshold, label: `flip threshold ${series.threshold.toFixed(2)}`, className: "threshold" }],
-      markers,
+      // Breaker trips and provenance changes show here as the evidence boundaries they start.
+      markers: markers.filter((m) => m.className !== "breaker_trip" && m.className !== "provenance_change"),
+      boundaries: series.boundaries,
       emptyMessage: "No decided verdicts yet",
     }),
     renderBarChart({
       testId: "chart-decisions",
-      title: "Decisions per day",
-      categories: series.days.map((d) => d.slice(5)),
+      title: `Decisions per ${series.unit}`,
+      categories: series.buckets,
       stacks: (["approve", "edit", "reject", "skip"] as const).map((t) => ({ name: t, className: t, values: series.decisions[t] })),
       emptyMessage: "No decisions yet",
     }),
     renderLineChart({
       testId: "chart-autonomy",
-      title: "Autonomy rate (share of the day's drafts auto-approved)",
+      title: `Autonomy rate (share of each ${series.unit}'s drafts auto-approved)`,
       y: { min: 0, max: 1 },
       lines: [{ name: "autonomy rate", className: "autonomy", points: series.autonomy }],
       markers,
@@ -86,7 +88,11 @@ function scopeSection(series: ScopeSeries): string {
     }),
   ];
   const eventRows = series.events
-    .map((e) => `<tr><td>${escapeXml(dayOf(e.x))}</td><td>${escapeXml(e.kind.replace("_", " "))}</td><td>${escapeXml(e.label)}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${escapeXml(minuteOf(e.x))}</td><td>${escapeXml(e.kind.replaceAll("_", " "))}</td><td>${escapeXml(e.label)}</td>` +
+        `<td>${escapeXml(e.reason ?? "–")}</td><td>${escapeXml(e.actor)}</td></tr>`,
+    )
     .join("");
   const pills =
     `<span class="pill ${s.level}">${s.level} · ${LEVEL_ROLES[s.level]}</span>` +
@@ -96,13 +102,24 @@ function scopeSection(series: ScopeSeries): string {
     ? `<p class="meta">Eligible for auto under policy v${s.policyVersion}.</p>`
     : `<p class="reasons">Not eligible: ${escapeXml(s.reasons.join("; "))}</p>`;
   const table = eventRows
-    ? `<table class="events"><thead><tr><th>day</th><th>event</th><th>detail</th></tr></thead><tbody>${eventRows}</tbody></table>`
+    ? `<div class="table-wrap"><table class="events"><thead><tr><th>time (UTC)</th><th>event</th><th>detail</th><th>reason</th><th>actor</th></tr></thead><tbody>${eventRows}</tbody></table></div>`
     : "";
   return `<section class="scope" data-scope="${escapeXml(s.scope)}">
 <div class="scope-head"><h2>${escapeXml(s.scope)}</h2>${pills}</div>
+<p class="window" data-testid="cards-window">Cards: the current evidence only — epoch ${s.epoch}, provenance ${escapeXml((s.provenanceKey ?? "–").slice(0, 12))} (n = ${s.n} decided).</p>
 <div class="stats">${stats.map(([k, v]) => `<div class="stat"><b>${escapeXml(v)}</b><span>${escapeXml(k)}</span></div>`).join("")}</div>
 ${eligibility}
+<p class="window" data-testid="charts-window">Charts: ${chartWindow(series)}</p>
 <div class="charts">${charts.map((c) => `<figure>${c}</figure>`).join("\n")}</div>
 ${table}
 </section>`;
+}
+
+function chartWindow(series: ScopeSeries): string {
+  const w = series.window;
+  if (w.from === null || w.to === null) return "no verdicts yet.";
+  const span = `${escapeXml(minuteOf(Date.parse(w.from)))} to ${escapeXml(minuteOf(Date.parse(w.to)))} UTC`;
+  const which = w.truncated ? `the latest ${w.verdicts} verdicts` : `all history (${w.verdicts} verdicts, ${w.decisions} decided)`;
+  const shade = series.boundaries.length > 0 ? "; the shaded span is the current evidence" : "";
+  return `${which}, ${span}, per ${series.unit}${shade}.`;
 }

@@ -1,4 +1,4 @@
-import { coord, DEFAULT_FRAME, emptyChart, escapeXml, linearScale, svgOpen, ticks, xLabels, yGrid, type Frame } from "./svg-frame.js";
+import { approxWidth, coord, DEFAULT_FRAME, emptyChart, escapeXml, linearAxis, svgOpen, xLabels, yGrid, type Frame } from "./svg-frame.js";
 
 /** One stacked layer of a bar chart (e.g. the approvals of each day). */
 export interface BarStack {
@@ -33,11 +33,11 @@ export function renderBarChart(spec: BarChartSpec): string {
   const plotWidth = frame.width - frame.left - frame.right;
   const slot = plotWidth / spec.categories.length;
   const barWidth = Math.max(1, slot * 0.75);
-  const y = linearScale({ min: 0, max }, frame.height - frame.bottom, frame.top);
-  const yTicks = ticks({ min: 0, max }, Math.min(5, max + 1)).map((v) => Math.round(v));
+  const yAxis = linearAxis({ min: 0, max }, [frame.height - frame.bottom, frame.top], { integer: true });
+  const y = yAxis.scale;
 
   const parts: string[] = [svgOpen(frame, spec.testId, spec.title, spec.categories.length)];
-  parts.push(yGrid(frame, y, [...new Set(yTicks)], (v) => String(v)));
+  parts.push(yGrid(frame, yAxis));
   spec.categories.forEach((category, i) => {
     const px = frame.left + i * slot + (slot - barWidth) / 2;
     let base = 0;
@@ -53,20 +53,22 @@ export function renderBarChart(spec: BarChartSpec): string {
       base += value;
     }
   });
-  const every = Math.max(1, Math.ceil(spec.categories.length / 5));
+  // Label every n-th bucket so the labels never touch (widest label plus a gap per slot).
+  const widest = Math.max(...spec.categories.map((c) => approxWidth(c, 10)));
+  const every = Math.max(1, Math.ceil((widest + 12) / slot));
   parts.push(
     xLabels(
       frame,
       spec.categories.flatMap((c, i) => (i % every === 0 ? [{ x: frame.left + i * slot + slot / 2, text: c }] : [])),
     ),
   );
-  let px = frame.width - frame.right;
-  for (const stack of [...spec.stacks].reverse()) {
-    px -= stack.name.length * 6 + 22;
+  let px = frame.left;
+  for (const stack of spec.stacks) {
     parts.push(
-      `<g class="legend"><rect class="bar ${stack.className}" x="${px}" y="21" width="12" height="8"/>` +
-        `<text class="tick" x="${px + 16}" y="28">${escapeXml(stack.name)}</text></g>`,
+      `<g class="legend"><rect class="bar ${stack.className}" x="${px}" y="24" width="12" height="8"/>` +
+        `<text class="tick" x="${px + 16}" y="32">${escapeXml(stack.name)}</text></g>`,
     );
+    px += approxWidth(stack.name, 10) + 30;
   }
   parts.push("</svg>");
   return parts.join("");

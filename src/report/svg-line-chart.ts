@@ -1,13 +1,16 @@
 import {
+  approxWidth,
   coord,
   DEFAULT_FRAME,
-  dayOf,
   emptyChart,
   escapeXml,
   extentOf,
-  linearScale,
+  LABEL_ROWS,
+  layoutRowLabels,
+  linearAxis,
+  minuteOf,
   svgOpen,
-  ticks,
+  timeAxis,
   xLabels,
   yGrid,
   type Extent,
@@ -49,25 +52,35 @@ export interface EventMarker {
   className: string;
 }
 
+/** Where a new body of evidence starts (a new epoch or provenance): a solid rule, labelled. */
+export interface Boundary {
+  x: number;
+  label: string;
+}
+
 export interface LineChartSpec {
   testId: string;
   title: string;
-  /** Fixed y range; the data's own range when omitted. */
+  /** Fixed y range (nice ticks inside it); the data's own range when omitted. */
   y?: Extent;
   yFormat?: (value: number) => string;
   lines: LineSeries[];
   bands?: BandSeries[];
   references?: ReferenceLine[];
   markers?: EventMarker[];
+  /** Evidence boundaries; the span after the last one is shaded as the current evidence. */
+  boundaries?: Boundary[];
   /** Shown instead of the plot when no line has a point. */
   emptyMessage?: string;
   frame?: Frame;
 }
 
 /**
- * A time-series line chart as an SVG string. Lines are polylines (with a dot per point when there
- * are few), bands closed paths, thresholds dashed lines, events vertical rules with a short label.
- * `data-points` on the root counts the plotted points so a test can tell data from an empty frame.
+ * A time-series line chart as an SVG string: a UTC time axis with calendar ticks, nice y ticks,
+ * polylines (with a dot per point when there are few), bands as closed paths, thresholds as dashed
+ * lines labelled at the right end, events and evidence boundaries as vertical rules whose labels
+ * sit in rows above the plot without overlapping. `data-points` on the root counts the plotted
+ * points so a test can tell data from an empty frame.
  */
 export function renderLineChart(spec: LineChartSpec): string {
   const frame = spec.frame ?? DEFAULT_FRAME;
@@ -75,16 +88,26 @@ export function renderLineChart(spec: LineChartSpec): string {
   if (all.length === 0) return emptyChart(frame, spec.testId, spec.title, spec.emptyMessage ?? "No data yet");
 
   const markers = spec.markers ?? [];
-  const xs = [...all.map((p) => p.x), ...markers.map((m) => m.x)];
-  const xExtent = extentOf(xs, { min: 0, max: 1 });
-  const yExtent = spec.y ?? extentOf(all.map((p) => p.y), { min: 0, max: 1 });
-  const x = linearScale(xExtent, frame.left, frame.width - frame.right);
-  const y = linearScale(yExtent, frame.height - frame.bottom, frame.top);
-  const format = spec.yFormat ?? ((v: number) => v.toFixed(2));
+  const boundaries = spec.boundaries ?? [];
+  const xs = [...all.map((p) => p.x), ...markers.map((m) => m.x), ...boundaries.map((b) => b.x)];
+  const xAxis = timeAxis(extentOf(xs, { min: 0, max: 1 }), [frame.left, frame.width - frame.right]);
+  const yAxis = linearAxis(spec.y ?? extentOf(all.map((p) => p.y), { min: 0, max: 1 }), [frame.height - frame.bottom, frame.top], {
+    ...(spec.yFormat ? { format: spec.yFormat } : {}),
+  });
+  const x = xAxis.scale;
+  const y = yAxis.scale;
+  const bottom = frame.height - frame.bottom;
 
   const parts: string[] = [svgOpen(frame, spec.testId, spec.title, all.length)];
-  parts.push(yGrid(frame, y, ticks(yExtent, 5), format));
-  parts.push(xLabels(frame, ticks(xExtent, xExtent.max === xExtent.min ? 1 : 4).map((v) => ({ x: x(v), text: dayOf(v) }))));
+  const current = boundaries[boundaries.length - 1];
+  if (current) {
+    const from = x(current.x);
+    parts.push(
+      `<rect class="current-epoch" x="${coord(from)}" y="${frame.top}" width="${coord(frame.width - frame.right - from)}" height="${bottom - frame.top}"/>`,
+    );
+  }
+  parts.push(yGrid(frame, yAxis));
+  parts.push(xLabels(frame, xAxis.ticks.map((t) => ({ x: x(t.value), text: t.text, value: t.value }))));
 
   for (const band of spec.bands ?? []) {
     if (band.points.length === 0) continue;
@@ -92,23 +115,6 @@ export function renderLineChart(spec: LineChartSpec): string {
     const lower = [...band.points].reverse().map((p) => `${coord(x(p.x))},${coord(y(p.lower))}`);
     parts.push(`<path class="band ${band.className}" data-series="${escapeXml(band.name)}" d="M${upper.join("L")}L${lower.join("L")}Z"/>`);
   }
-  for (const ref of spec.references ?? []) {
-    const py = coord(y(ref.y));
-    parts.push(
-      `<line class="reference ${ref.className}" x1="${frame.left}" x2="${frame.width - frame.right}" y1="${py}" y2="${py}"/>` +
-        `<text class="reference-label ${ref.className}" x="${frame.left + 4}" y="${Number(py) - 4}">${escapeXml(ref.label)}</text>`,
-    );
-  }
-  markers.forEach((m, i) => {
-    const px = coord(x(m.x));
-    const nearRight = x(m.x) > frame.width - frame.right - 70;
-    parts.push(
-      `<g class="marker ${m.className}" data-event="${escapeXml(m.label)}"><title>${escapeXml(`${dayOf(m.x)} ${m.label}`)}</title>` +
-        `<line x1="${px}" x2="${px}" y1="${frame.top}" y2="${frame.height - frame.bottom}"/>` +
-        `<text x="${nearRight ? Number(px) - 3 : Number(px) + 3}" y="${frame.top + 10 + (i % 3) * 11}"` +
-        `${nearRight ? ' text-anchor="end"' : ""}>${escapeXml(m.label)}</text></g>`,
-    );
-  });
   for (const line of spec.lines) {
     if (line.points.length === 0) continue;
     const pts = line.points.map((p) => `${coord(x(p.x))},${coord(y(p.y))}`).join(" ");
@@ -119,6 +125,31 @@ export function renderLineChart(spec: LineChartSpec): string {
       );
     }
   }
+  // Reference labels sit at the right end, above their line when there is room, with a halo.
+  for (const ref of spec.references ?? []) {
+    const py = y(ref.y);
+    const ly = py - 4 < frame.top + 8 ? py + 11 : py - 4;
+    parts.push(
+      `<line class="reference ${ref.className}" x1="${frame.left}" x2="${frame.width - frame.right}" y1="${coord(py)}" y2="${coord(py)}"/>` +
+        `<text class="reference-label ${ref.className}" x="${frame.width - frame.right - 2}" y="${coord(ly)}" text-anchor="end">${escapeXml(ref.label)}</text>`,
+    );
+  }
+  const rules = [
+    ...boundaries.map((b) => ({ x: b.x, label: b.label, group: "epoch-boundary", title: `${minuteOf(b.x)} ${b.label}` })),
+    ...markers.map((m) => ({ x: m.x, label: m.label, group: `marker ${m.className}`, title: `${minuteOf(m.x)} ${m.label}` })),
+  ];
+  const placed = layoutRowLabels(frame, rules.map((r) => ({ x: x(r.x), text: r.label })));
+  rules.forEach((r, i) => {
+    const px = coord(x(r.x));
+    const spot = placed[i];
+    const label = spot
+      ? `<text x="${coord(spot.x)}" y="${LABEL_ROWS[spot.row] ?? LABEL_ROWS[0]}"${spot.anchor === "end" ? ' text-anchor="end"' : ""}>${escapeXml(r.label)}</text>`
+      : "";
+    parts.push(
+      `<g class="${r.group}" data-event="${escapeXml(r.label)}"><title>${escapeXml(r.title)}</title>` +
+        `<line x1="${px}" x2="${px}" y1="${LABEL_ROWS[0] + 2}" y2="${bottom}"/>${label}</g>`,
+    );
+  });
   parts.push(legend(frame, spec));
   parts.push("</svg>");
   return parts.join("");
@@ -128,16 +159,16 @@ function legend(frame: Frame, spec: LineChartSpec): string {
   const entries = [
     ...spec.lines.map((l) => ({ name: l.name, className: `line ${l.className}` })),
     ...(spec.bands ?? []).map((b) => ({ name: b.name, className: `band ${b.className}` })),
+    ...((spec.boundaries ?? []).length > 0 ? [{ name: "current evidence", className: "current-epoch" }] : []),
   ];
-  let px = frame.width - frame.right;
+  let px = frame.left;
   return entries
-    .reverse()
     .map((e) => {
-      px -= e.name.length * 6 + 22;
-      return (
-        `<g class="legend"><rect class="${e.className}" x="${px}" y="23" width="12" height="4"/>` +
-        `<text class="tick" x="${px + 16}" y="28">${escapeXml(e.name)}</text></g>`
-      );
+      const out =
+        `<g class="legend"><rect class="${e.className}" x="${px}" y="26" width="12" height="6"/>` +
+        `<text class="tick" x="${px + 16}" y="32">${escapeXml(e.name)}</text></g>`;
+      px += approxWidth(e.name, 10) + 30;
+      return out;
     })
     .join("");
 }

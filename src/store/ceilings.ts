@@ -1,9 +1,9 @@
 /**
- * Per-scope autonomy ceilings (DESIGN §6, seed 001): a scope capped below L5 can never run in
+ * Per-scope autonomy ceilings (DESIGN §6, seed 001): a scope capped below L4 can never run in
  * auto. Setting such a cap on a scope in auto sends it back to shadow in the same transaction.
  */
 import { eq } from "drizzle-orm";
-import { parseAutonomyLevel, type AutonomyLevel } from "../competence/levels.js";
+import { AUTO_LEVEL, isBelow, parseAutonomyLevel, type AutonomyLevel } from "../competence/levels.js";
 import { appendAuditTx } from "./audit.js";
 import type { StoreContext } from "./context.js";
 import { rowToScopeState } from "./rows.js";
@@ -39,7 +39,7 @@ export function setCeiling(ctx: StoreContext, scope: string, ceiling: AutonomyLe
         .onConflictDoUpdate({ target: scopeCeilings.scope, set: { ceiling: level, actor, updatedAt: at } });
     }
     await appendAuditTx(tx, now, { kind: "ceiling_change", scope, actor, payload: { from: current?.ceiling ?? null, to: level } });
-    if (level !== null && level !== "L5" && row.mode === "auto") {
+    if (level !== null && isBelow(level, AUTO_LEVEL) && row.mode === "auto") {
       await tx.update(scopes).set({ mode: "shadow", updatedAt: at }).where(eq(scopes.scope, scope));
       await appendAuditTx(tx, now, {
         kind: "mode_change",

@@ -24,7 +24,7 @@ export function getCompetence(ctx: StoreContext, scope: string): Promise<Compete
 export function recordCompetence(
   ctx: StoreContext,
   input: CompetenceInput,
-  config: Pick<CompetenceConfig, "alpha" | "initial"> = DEFAULT_COMPETENCE,
+  config: Pick<CompetenceConfig, "alpha" | "beta" | "initial"> = DEFAULT_COMPETENCE,
 ): Promise<{ entry: CompetenceEntry | null; strength: number }> {
   let difficulty: number;
   try {

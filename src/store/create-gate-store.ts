@@ -9,6 +9,7 @@ import { createConnection } from "./context.js";
 import { getCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
 import { ledgerMethods } from "./ledger-methods.js";
+import { postHocMethods } from "./post-hoc.js";
 import { recentAutoDecisions, recordDecision } from "./decisions.js";
 import { getScopeState, listScopes, setMode, setPolicy, setProvenanceKey, tripBreaker } from "./scopes.js";
 import { getKillSwitch, setKillSwitch } from "./settings.js";
@@ -77,5 +78,6 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     verifyAudit: () => verifyAudit(ctx),
     ...ledgerMethods(ctx),
     ...escalationMethods(ctx),
+    ...postHocMethods(ctx),
   };
 }

@@ -85,7 +85,7 @@ export interface LedgerStore {
    */
   recordCompetence(
     input: CompetenceInput,
-    config?: Pick<CompetenceConfig, "alpha" | "initial">,
+    config?: Pick<CompetenceConfig, "alpha" | "beta" | "initial">,
   ): Promise<{ entry: CompetenceEntry | null; strength: number }>;
   /** The latest `limit` ledger entries of a scope, oldest first. @default limit 5000 */
   competenceHistory(scope: string, options?: { limit?: number }): Promise<CompetenceEntry[]>;
@@ -94,7 +94,7 @@ export interface LedgerStore {
   getCeiling(scope: string): Promise<AutonomyLevel | null>;
   /**
    * Sets (or clears, with null) the scope's ceiling, audited as `ceiling_change`. A ceiling below
-   * L5 sends a scope in auto back to shadow in the same transaction.
+   * L4 (auto) sends a scope in auto back to shadow in the same transaction.
    */
   setCeiling(scope: string, ceiling: AutonomyLevel | null, actor: string): Promise<ScopeState>;
 

@@ -33,6 +33,7 @@ export function verdictToRow(verdict: Verdict, stamp: { epoch: number; policyVer
     decision: verdict.decision === undefined ? null : normalizeDecision(verdict.decision),
     decidedAt: verdict.decision?.at ?? null,
     decisionPolicyVersion: verdict.decision === undefined ? null : stamp.policyVersion,
+    postHocSampled: verdict.postHocSampled === true,
   };
 }
 
@@ -57,6 +58,7 @@ export function rowToVerdict(row: VerdictRow): Verdict {
   };
   if (row.eligibility !== null) verdict.eligibility = row.eligibility;
   if (row.decision !== null) verdict.decision = row.decision;
+  if (row.postHocSampled) verdict.postHocSampled = true;
   return verdict;
 }
 

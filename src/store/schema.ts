@@ -43,6 +43,8 @@ export const verdicts = sqliteTable(
     decidedAt: text("decided_at"),
     /** The scope's policy version when the decision was recorded. */
     decisionPolicyVersion: integer("decision_policy_version"),
+    /** An auto-routed verdict drawn for the post-hoc audit (review after the fact, DESIGN §5). */
+    postHocSampled: integer("post_hoc_sampled", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("verdicts_scope_thread_created_idx").on(t.scope, t.threadId, t.createdAt),
@@ -53,6 +55,8 @@ export const verdicts = sqliteTable(
     index("verdicts_scope_provenance_epoch_idx").on(t.scope, t.provenanceKey, t.epoch),
     // Escalation KPIs (routes per scope, decisions on auto routes): answered from the index alone.
     index("verdicts_scope_route_decision_idx").on(t.scope, t.route, t.decisionType),
+    // The post-hoc audit queue: sampled auto verdicts of a scope, oldest first.
+    index("verdicts_post_hoc_idx").on(t.postHocSampled, t.scope, t.createdAt),
   ],
 );
 
@@ -193,3 +197,23 @@ export const escalations = sqliteTable(
 );
 
 export type EscalationRow = typeof escalations.$inferSelect;
+
+/**
+ * Post-hoc review findings (DESIGN §5): one per reviewed auto-approved verdict; a later review of
+ * the same verdict replaces the finding (each one is audited). The queue is the sampled auto
+ * verdicts without a row here.
+ */
+export const postHocReviews = sqliteTable(
+  "post_hoc_reviews",
+  {
+    verdictId: text("verdict_id").primaryKey(),
+    scope: text("scope").notNull(),
+    finding: text("finding").$type<"ok" | "wrong">().notNull(),
+    note: text("note"),
+    by: text("by").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("post_hoc_reviews_scope_at_idx").on(t.scope, t.at)],
+);
+
+export type PostHocReviewRow = typeof postHocReviews.$inferSelect;

@@ -1,6 +1,7 @@
 import type { Decision, DecisionType, Mode, Verdict } from "../types.js";
 import type { EscalationStore } from "../escalation/types.js";
 import type { LedgerStore } from "./ledger-types.js";
+import type { PostHocStore } from "./post-hoc-types.js";
 
 /**
  * The flip criterion and the guard rails around auto mode for one scope (DESIGN §5).
@@ -115,9 +116,9 @@ export interface DecisionResult {
 
 /**
  * The persistence API the gate, the nodes and the CLI use (the ledger part: see ledger-types.ts;
- * the escalation part: see ../escalation/types.ts).
+ * the escalation part: see ../escalation/types.ts; the post-hoc audit: see post-hoc-types.ts).
  */
-export interface GateStore extends LedgerStore, EscalationStore {
+export interface GateStore extends LedgerStore, EscalationStore, PostHocStore {
   readonly url: string;
   migrate(): Promise<void>;
   close(): void;

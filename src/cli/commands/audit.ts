@@ -1,12 +1,15 @@
 import { parseArgs } from "node:util";
 import { CliUsageError, type CliCommand } from "../io.js";
 import { withStore } from "../open-store.js";
+import { runAuditQueue, runAuditReview } from "./post-hoc.js";
 
 export const auditCommand: CliCommand = {
   name: "audit",
-  summary: "Verify the hash chain of the audit log (exit 1 naming the first bad row)",
-  usage: "autonomy-gate audit verify [--db URL]",
+  summary: "Verify the audit log's hash chain; list and review the post-hoc audit queue of executed auto-approvals",
+  usage: "autonomy-gate audit verify [--db URL] | audit queue [--scope S] [--limit N] [--json] | audit review <verdictId> ok|wrong [--note TEXT] [--by WHO]",
   async run(argv, io) {
+    if (argv[0] === "queue") return runAuditQueue(argv.slice(1), io);
+    if (argv[0] === "review") return runAuditReview(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: argv,
       options: { db: { type: "string" } },

@@ -3,11 +3,11 @@ import { LEVEL_ROLES, parseAutonomyLevel } from "../../competence/levels.js";
 import { CliUsageError, type CliCommand } from "../io.js";
 import { withStore } from "../open-store.js";
 
-/** `autonomy-gate ceiling`: show or set a scope's autonomy ceiling (below L5, auto is refused even when forced). */
+/** `autonomy-gate ceiling`: show or set a scope's autonomy ceiling (below L4, auto is refused even when forced). */
 export const ceilingCommand: CliCommand = {
   name: "ceiling",
-  summary: "Show or set a scope's autonomy ceiling (L3, L4, L5 or none); below L5 auto is refused even when forced",
-  usage: "autonomy-gate ceiling <scope> [L3|L4|L5|none] [--actor WHO] [--db URL]",
+  summary: "Show or set a scope's autonomy ceiling (L1–L5 or none); below L4 auto is refused even when forced",
+  usage: "autonomy-gate ceiling <scope> [L1|L2|L3|L4|L5|none] [--actor WHO] [--db URL]",
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,

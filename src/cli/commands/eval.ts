@@ -79,7 +79,7 @@ async function runEval(argv: string[], io: CliIo): Promise<number> {
   progress.finish();
 
   const passed = meetsBar(report, bar);
-  io.stdout(`\n${toResultTable(report)}${failureDetails(report)}\n`);
+  io.stdout(`\n${toResultTable(report, terminalOptions(io))}${failureDetails(report)}\n`);
   io.stdout(`${passed ? "PASS" : "FAIL"}: ${report.suites.map((s) => `${s.name} ${s.passRate.toFixed(2)}`).join(", ")} (bar ${bar.toFixed(2)})\n`);
 
   const summary = toMarkdownSummary(report, { bar, judge: live ? `live ${live.modelId}` : "scripted replies" });
@@ -124,6 +124,18 @@ function parseConcurrency(raw: string | undefined, live: boolean): number {
     throw new CliUsageError(`Invalid --concurrency ${JSON.stringify(raw)}: expected an integer from 1 to 256.`);
   }
   return n;
+}
+
+/** The width the result table fits: the terminal's, else $COLUMNS, else none (piped output is not cut). */
+function terminalWidth(io: CliIo): number | undefined {
+  const fromEnv = Number(io.env.COLUMNS);
+  const width = io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
+  return width === undefined ? undefined : Math.max(40, width);
+}
+
+function terminalOptions(io: CliIo): { width?: number } {
+  const width = terminalWidth(io);
+  return width === undefined ? {} : { width };
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -23,7 +23,7 @@ export const statusCommand: CliCommand = {
       io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
       return 0;
     }
-    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch));
+    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch, new Date()));
     return 0;
   },
 };
@@ -32,7 +32,7 @@ export const statusCommand: CliCommand = {
  * The status an operator reads: the flip evidence per scope, then where each scope stands
  * (level, competence, autonomy rate, escalation KPIs), then why a scope is not eligible.
  */
-export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string {
+export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Date = new Date()): string {
   const header = `kill switch: ${killSwitch ? "ON (no LLM calls, nothing auto-approves)" : "off"}\n`;
   if (scopes.length === 0) return `${header}No scopes yet: nothing has been gated.\n`;
   const flip = table(
@@ -52,16 +52,28 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string
     ]),
   );
   const standing = table(
-    ["scope", "level", "competence", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff"],
+    ["scope", "level", "competence", "autonomy", "escalate", "esc-approp", "missed-esc", "handoff", "post-hoc queue"],
     scopes.map((s) => [
       s.scope,
       `${s.level} ${s.role}${s.ceiling ? ` (ceiling ${s.ceiling})` : ""}`,
       `${ratio(s.competence)} ${s.competenceBand}`,
-      ratio(s.autonomyRate),
+      s.autonomyBand === null ? "-" : `${ratio(s.autonomyRate)} ${s.autonomyBand}`,
       ratio(s.escalationRate),
       ratio(s.escalationAppropriateness),
       ratio(s.missedEscalationRate),
       ratio(s.handoffSufficiency),
+      postHocQueue(s, now),
+    ]),
+  );
+  const after = table(
+    ["scope", "agree cum", "agree shadow (50)", "agree auto (50)", "brier", "escalation by trigger: 7d / 30d / all"],
+    scopes.map((s) => [
+      s.scope,
+      ratio(s.calibration.cumulative.agreement),
+      ratio(s.calibration.shadow.agreement),
+      ratio(s.calibration.auto.agreement),
+      ratio(s.calibration.brier, 3),
+      triggerTrend(s),
     ]),
   );
   const reasons = scopes
@@ -71,5 +83,30 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean): string
       return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
     })
     .filter(Boolean);
-  return `${header}${flip}\n${standing}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+  return `${header}${flip}\n${standing}\n${after}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+}
+
+/** The post-hoc audit queue of a scope: its size and the age of its oldest entry. */
+function postHocQueue(s: ScopeStatus, now: Date): string {
+  const { queued, oldestQueuedAt } = s.postHoc;
+  if (queued === 0 || oldestQueuedAt === null) return "0";
+  return `${queued} (oldest ${age(now.getTime() - Date.parse(oldestQueuedAt))})`;
+}
+
+/** A duration as the largest whole unit: 45s, 12m, 5h, 3d. */
+export function age(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86_400)}d`;
+}
+
+/** Each trigger's escalation rate over the last 7 and 30 days and all time: `loop 0.10/0.05/0.02`. */
+function triggerTrend(s: ScopeStatus): string {
+  const { last7d, last30d, all } = s.escalationTrend;
+  const codes = Object.keys(all.byTrigger).sort();
+  if (codes.length === 0) return "-";
+  const rate = (w: typeof all, code: string) => ratio(w.verdicts === 0 ? null : (w.byTrigger[code] ?? 0) / w.verdicts);
+  return codes.map((code) => `${code} ${rate(last7d, code)}/${rate(last30d, code)}/${rate(all, code)}`).join(", ");
 }

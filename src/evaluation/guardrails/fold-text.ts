@@ -1,3 +1,5 @@
+import type { Json } from "../../input/canonical-value.js";
+
 /**
  * Text folding for deterministic matching: look-alike characters must not slip past a phrase
  * list, so fullwidth forms (NFKC), zero-width characters, common Cyrillic/Greek homoglyphs,
@@ -29,12 +31,14 @@ export function foldText(text: string, options: { keepNewlines?: boolean } = {})
     : folded.replace(/\s+/g, " ");
 }
 
-/** Every string inside a JSON-like value (draft args, evidence), for scanning. */
-export function collectStrings(value: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 20) return out;
+/**
+ * Every string inside a value of the canonical view (draft args, evidence), for scanning. The view
+ * is acyclic and bounded in depth and size (src/input/canonical-value.ts), so no cut-off is needed:
+ * whatever a judge is shown is scanned.
+ */
+export function collectStrings(value: Json | undefined, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
-  else if (Array.isArray(value)) for (const item of value) collectStrings(item, out, depth + 1);
-  else if (value !== null && typeof value === "object")
-    for (const item of Object.values(value)) collectStrings(item, out, depth + 1);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, out);
+  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) collectStrings(item, out);
   return out;
 }

@@ -1,11 +1,15 @@
-import type { Draft, Evidence, Step, Violation } from "../../types.js";
+import type { CanonicalDraft, CanonicalStep, Json } from "../../input/canonical.js";
+import type { Violation } from "../../types.js";
 
-/** What a guardrail sees. The draft is normalized: a bare string arrives as `{ text }`. */
+/**
+ * What a guardrail sees: the canonical view of the input (plain, bounded JSON; a bare-string draft
+ * arrives as `{ text }`), exactly what the judges are shown and what the verdict id hashes.
+ */
 export interface GuardrailContext {
-  draft: Draft;
-  evidence: Evidence | undefined;
+  draft: CanonicalDraft;
+  evidence: Json | undefined;
   goal: string;
-  steps: Step[];
+  steps: CanonicalStep[];
 }
 
 /**

@@ -4,6 +4,7 @@
  * one) becomes an entity. openevals fences without escaping, and a draft holding `</output>`
  * breaks out; here no data character can form a tag at all.
  */
+import type { Json } from "../../input/canonical-value.js";
 
 /** The fences a judge prompt may contain, in the order they appear. */
 export const FENCE_NAMES = ["goal", "expectations", "steps", "draft", "evidence"] as const;
@@ -22,18 +23,12 @@ export function escapeData(text: string): string {
   });
 }
 
-/** Turn any run value into text: strings as they are, everything else as indented JSON, capped. */
-export function dataText(value: unknown, maxChars: number): string {
-  let text: string;
-  if (typeof value === "string") text = value;
-  else if (value === undefined) text = "(none)";
-  else {
-    try {
-      text = JSON.stringify(value, null, 2) ?? String(value);
-    } catch {
-      text = "(unserializable value)";
-    }
-  }
+/**
+ * Turn a value of the canonical view into text: strings as they are, everything else as indented
+ * JSON (the view is plain JSON, so this always succeeds), capped at `maxChars`.
+ */
+export function dataText(value: Json | undefined, maxChars: number): string {
+  const text = typeof value === "string" ? value : value === undefined ? "(none)" : JSON.stringify(value, null, 2);
   return text.length > maxChars ? `${text.slice(0, maxChars)}\n[… ${text.length - maxChars} more characters not shown]` : text;
 }
 

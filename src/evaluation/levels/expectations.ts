@@ -1,4 +1,5 @@
-import type { Expectation, Step } from "../../types.js";
+import type { CanonicalStep, Json } from "../../input/canonical.js";
+import { childPath } from "../../input/canonical-value.js";
 
 /**
  * Golden expectations split into what is compared deterministically (scalars, zero LLM calls) and
@@ -36,8 +37,10 @@ export interface PlannedExpectation {
   step: string;
   /** False when the expectation names a step that is not on the board. */
   present: boolean;
-  output: unknown;
+  output: Json;
   expectation: ClassifiedExpectation;
+  /** The field the expectation came from: `steps[2].expected` or `expectations.research`. */
+  path: string;
 }
 
 /**
@@ -45,19 +48,21 @@ export interface PlannedExpectation {
  * keyed expectation applies to the last entry of that name (the latest output) and wins over
  * that entry's own `expected`; a keyed expectation whose step never ran is planned as absent.
  */
-export function planExpectations(steps: Step[], keyed: Record<string, Expectation> | undefined): PlannedExpectation[] {
+export function planExpectations(steps: CanonicalStep[], keyed: Record<string, Json> | undefined): PlannedExpectation[] {
   const plan: PlannedExpectation[] = [];
   const keyedEntries = Object.entries(keyed ?? {});
+  const keyedNames = new Set(keyedEntries.map(([name]) => name));
   const lastIndex = new Map<string, number>();
   steps.forEach((step, i) => lastIndex.set(step.name, i));
   steps.forEach((step, i) => {
-    const keyedHere = lastIndex.get(step.name) === i && keyedEntries.some(([name]) => name === step.name);
+    const keyedHere = lastIndex.get(step.name) === i && keyedNames.has(step.name);
     const expectation: unknown = keyedHere ? keyed?.[step.name] : step.expected;
     if (expectation === undefined) return;
-    plan.push({ step: step.name, present: true, output: step.output, expectation: classifyExpectation(expectation) });
+    const path = keyedHere ? childPath("expectations", step.name) : `steps[${i}].expected`;
+    plan.push({ step: step.name, present: true, output: step.output, expectation: classifyExpectation(expectation), path });
   });
   for (const [name, expectation] of keyedEntries) {
-    if (!lastIndex.has(name)) plan.push({ step: name, present: false, output: undefined, expectation: classifyExpectation(expectation) });
+    if (!lastIndex.has(name)) plan.push({ step: name, present: false, output: null, expectation: classifyExpectation(expectation), path: childPath("expectations", name) });
   }
   return plan;
 }

@@ -1,4 +1,5 @@
-import type { Draft, Evidence, LevelResult, Step } from "../../types.js";
+import type { CanonicalDraft, CanonicalStep, Json } from "../../input/canonical.js";
+import type { LevelResult, Violation } from "../../types.js";
 import { runGuardrails, type GuardrailSetConfig } from "../guardrails/index.js";
 import { dataText, fence } from "../judge/fence.js";
 import { OUTCOME_PROMPT } from "../judge/prompts.js";
@@ -6,9 +7,15 @@ import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-r
 
 export interface OutcomeLevelInput {
   goal: string;
-  steps: Step[];
-  draft: Draft;
-  evidence: Evidence | undefined;
+  steps: CanonicalStep[];
+  draft: CanonicalDraft;
+  evidence?: Json | undefined;
+}
+
+/** The judge must see the whole draft: one cut short cannot pass. */
+function draftShownInFull(length: number): Violation[] {
+  if (length <= DATA_CAP) return [];
+  return [{ code: "invalid_input", severity: "hard", level: "outcome", detail: `draft: ${length} characters as shown to the judge, more than the ${DATA_CAP} it can be shown in full` }];
 }
 
 /**
@@ -24,7 +31,9 @@ export async function evaluateOutcomeLevel(input: OutcomeLevelInput, run: LevelR
     { draft: input.draft, evidence: input.evidence, goal: input.goal, steps: input.steps },
     guardrails,
   );
-  const draftBlock = input.draft.args === undefined ? input.draft.text : dataText({ text: input.draft.text, args: input.draft.args }, DATA_CAP);
+  // The draft exactly as the canonical view holds it (and the verdict id hashes it).
+  const draftBlock = input.draft.args === undefined ? input.draft.text : JSON.stringify({ text: input.draft.text, args: input.draft.args }, null, 2);
+  violations.push(...draftShownInFull(draftBlock.length));
   const data = [
     fence("goal", input.goal),
     fence("draft", dataText(draftBlock, DATA_CAP)),

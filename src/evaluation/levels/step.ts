@@ -1,4 +1,5 @@
-import type { Expectation, LevelResult, Step, Violation } from "../../types.js";
+import type { CanonicalStep, Json } from "../../input/canonical.js";
+import type { LevelResult, Violation } from "../../types.js";
 import { dataText, fence } from "../judge/fence.js";
 import { STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT } from "../judge/prompts.js";
 import { matchesScalar, planExpectations } from "./expectations.js";
@@ -6,8 +7,8 @@ import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-r
 
 export interface StepLevelInput {
   goal: string;
-  steps: Step[];
-  expectations?: Record<string, Expectation> | undefined;
+  steps: CanonicalStep[];
+  expectations?: Record<string, Json> | undefined;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -27,7 +28,7 @@ export async function evaluateStepLevel(input: StepLevelInput, run: LevelRun): P
   const started = performance.now();
   const plan = planExpectations(input.steps, input.expectations);
   const violations: Violation[] = [];
-  const judged: Array<{ step: string; output: unknown; expectation: string }> = [];
+  const judged: Array<{ step: string; output: Json; expectation: string }> = [];
   let scalarTotal = 0;
   let scalarMet = 0;
   let absentText = 0;
@@ -35,7 +36,8 @@ export async function evaluateStepLevel(input: StepLevelInput, run: LevelRun): P
   for (const item of plan) {
     const { expectation } = item;
     if (expectation.kind === "invalid") {
-      violations.push({ code: "gate_error", severity: "soft", level: "step", detail: `step "${item.step}" has an expectation of unknown shape` });
+      // Not an Expectation: the input breaks its type, so the verdict cannot pass.
+      violations.push({ code: "invalid_input", severity: "hard", level: "step", detail: `${item.path}: not an expectation (a scalar, { equals }, { oneOf } or { text })` });
     } else if (!item.present) {
       violations.push(mismatch(`step "${item.step}" has an expectation but is not on the step board`));
       if (expectation.kind === "scalar") scalarTotal++;

@@ -1,30 +1,23 @@
 import { canonicalJson } from "../../hash.js";
-import type { LevelFlags, LevelResult, Step, Violation } from "../../types.js";
+import type { CanonicalStep } from "../../input/canonical.js";
+import type { LevelFlags, LevelResult, Violation } from "../../types.js";
 import { dataText, fence } from "../judge/fence.js";
 import { TRAJECTORY_PROMPT } from "../judge/prompts.js";
 import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
 
 export interface TrajectoryLevelInput {
   goal: string;
-  steps: Step[];
-}
-
-function outputKey(output: unknown): string {
-  try {
-    return canonicalJson(output) ?? "undefined";
-  } catch {
-    return String(output);
-  }
+  steps: CanonicalStep[];
 }
 
 /**
  * Deterministic loop check: the same step producing the same output more than once did no new
  * work. Reported as a soft `repeated_step_output` per step name (never quoting the output).
  */
-export function findRepeatedSteps(steps: Step[]): Violation[] {
+export function findRepeatedSteps(steps: readonly CanonicalStep[]): Violation[] {
   const seen = new Map<string, { name: string; count: number }>();
   for (const step of steps) {
-    const key = `${step.name}\u0000${outputKey(step.output)}`;
+    const key = `${step.name}\u0000${canonicalJson(step.output)}`;
     const entry = seen.get(key) ?? { name: step.name, count: 0 };
     entry.count++;
     seen.set(key, entry);
