@@ -6,10 +6,14 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const compiled = join(root, "dist", "src", "cli", "main.js");
+const source = join(root, "src", "cli", "main.ts");
 if (existsSync(compiled)) {
   await import(pathToFileURL(compiled).href);
-} else {
+} else if (existsSync(source)) {
   const { register } = await import("tsx/esm/api");
   register();
-  await import(pathToFileURL(join(root, "src", "cli", "main.ts")).href);
+  await import(pathToFileURL(source).href);
+} else {
+  process.stderr.write(`autonomy-gate: the package at ${root} is not built (no dist/src/cli/main.js). Reinstall it, or run \`npm run build\` in a checkout.\n`);
+  process.exitCode = 1;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { GateConfigError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
-import { decideRoute, type RouteContext } from "../src/routing/decide-route.js";
+import { decideRoute, type RouteContext } from "../src/decisions/decide-route.js";
 import { LEVELS, type Level } from "../src/types.js";
 import { compareGolden, type GoldenDifference, type GoldenObservation } from "./compare.js";
 import { mapWithConcurrency } from "./concurrency.js";

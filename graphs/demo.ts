@@ -21,7 +21,7 @@ const SCOPE = "outreach:first_touch";
 const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-const { judge, description } = chooseJudge(process.env, outreachScriptedJudges);
+const { judge, description } = await chooseJudge(process.env, outreachScriptedJudges);
 log(`Judge: ${description}.`);
 
 const file = localFilePath(url);
@@ -77,7 +77,8 @@ async function tryAuto(actor: string) {
 const AFTER_TRIP = 3;
 let tripAt: number | null = null;
 for (const phase of loadReviewerFixture()) {
-  log(`\n== Phase "${phase.name}": ${phase.prospects.length} prospects`);
+  const stopsEarly = phase.mode === "auto" ? ` (the phase stops ${AFTER_TRIP} prospects after a breaker trip)` : "";
+  log(`\n== Phase "${phase.name}": up to ${phase.prospects.length} prospects${stopsEarly}`);
   if (phase.mode === "auto" && (await store.getScopeState(SCOPE)).mode !== "auto") {
     await showStatus("Status before the flip");
     if (!(await tryAuto("ops@example.com"))) break;
@@ -91,7 +92,10 @@ for (const phase of loadReviewerFixture()) {
       tripAt = i;
       log(`  !! Breaker tripped: ${state.breakerReason}. ${SCOPE} is back in shadow and must re-earn.`);
     }
-    if (tripAt !== null && i >= tripAt + AFTER_TRIP) break;
+    if (tripAt !== null && i >= tripAt + AFTER_TRIP) {
+      log(`  Phase "${phase.name}" stopped after ${i + 1} of ${phase.prospects.length} prospects: the breaker is open, the point is made.`);
+      break;
+    }
   }
 }
 

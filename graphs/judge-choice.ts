@@ -12,11 +12,14 @@ export interface JudgeChoice {
  * The live judge when OPENAI_API_KEY is set (OPENAI_BASE_URL and JUDGE_MODEL honoured), otherwise
  * the example's offline scripted judges, so the demos and the served graphs work without a key.
  */
-export function chooseJudge(env: Record<string, string | undefined>, scripted: () => GateJudges): JudgeChoice {
+export async function chooseJudge(
+  env: Record<string, string | undefined>,
+  scripted: () => GateJudges,
+): Promise<JudgeChoice> {
   if (!env.OPENAI_API_KEY?.trim()) {
     return { judge: scripted(), description: "SCRIPTED responses (no OPENAI_API_KEY set) — deterministic and offline" };
   }
-  const live = judgeFromEnv(env);
+  const live = await judgeFromEnv(env);
   const where = live.baseUrl ? ` at ${live.baseUrl}` : "";
   return { judge: { default: live.model }, description: `LIVE model ${live.modelId}${where} from OPENAI_API_KEY` };
 }

@@ -1,7 +1,7 @@
 // The public API. Named exports only, so growing it is always a decision.
 
 // Vocabulary
-export { LEVELS, DECISION_TYPES, ROUTES } from "./types.js";
+export { LEVELS, DECISION_TYPES, HITL_DECISION_TYPES, ROUTES } from "./types.js";
 export type {
   Level,
   Severity,
@@ -19,6 +19,7 @@ export type {
   Mode,
   Route,
   DecisionType,
+  HitlDecisionType,
   Decision,
   Eligibility,
   Verdict,
@@ -59,13 +60,13 @@ export type { AwaitApprovalNodeOptions } from "./nodes/await-approval.js";
 export type { ActionRequest, ApprovalRequest, GateSummary, BlindGateSummary } from "./nodes/approval-payload.js";
 export { parseResume } from "./nodes/resume.js";
 export type { HumanDecision } from "./nodes/resume.js";
-export { gateStateFields, GateStateAnnotation } from "./nodes/state.js";
+export { gateStateFields, gateStateSchemaFields, GateStateAnnotation } from "./nodes/state.js";
 export type { GateSlot } from "./nodes/state.js";
 export type { GateLike } from "./nodes/gate-like.js";
-export { routeAfterGate, routeAfterApproval } from "./routing/edges.js";
-export type { GateRouteTargets, ApprovalTargets } from "./routing/edges.js";
-export { decideRoute } from "./routing/decide-route.js";
-export type { RoutableAssessment, RouteContext, RouteDecision } from "./routing/decide-route.js";
+export { routeAfterGate, routeAfterApproval } from "./nodes/edges.js";
+export type { GateEdge, GateRouteTargets, ApprovalRouteTargets } from "./nodes/edges.js";
+export { decideRoute } from "./decisions/decide-route.js";
+export type { RoutableAssessment, RouteContext, RouteDecision } from "./decisions/decide-route.js";
 
 // Escalation
 export { createEscalateNode, DEFAULT_FALLBACK_MESSAGE } from "./nodes/escalate.js";
@@ -198,8 +199,9 @@ export type { SwingBackCheck } from "./stats/swing-back.js";
 // Persistence
 export { createGateStore, DEFAULT_STORE_URL } from "./store/create-gate-store.js";
 export { migrate, findMigrationsFolder } from "./store/migrate.js";
-export type { MigrateOptions } from "./store/migrate.js";
-export { auditHash, GENESIS_HASH } from "./store/audit.js";
+export type { MigrateOptions, LibsqlClientLike } from "./store/migrate.js";
+export type { ConnectionTarget } from "./store/target.js";
+export { auditHash, GENESIS_HASH } from "./store/audit-hash.js";
 export type {
   GateStore,
   GateStoreOptions,

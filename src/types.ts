@@ -133,6 +133,12 @@ export type Route = (typeof ROUTES)[number];
 
 export const DECISION_TYPES = ["approve", "edit", "reject", "skip"] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
+/**
+ * LangChain v1's human-in-the-loop decisions (`HITLRequest`/`Decision` of `langchain`): the default
+ * of `await_approval`. `skip` is this package's opt-in extension.
+ */
+export const HITL_DECISION_TYPES = ["approve", "edit", "reject"] as const;
+export type HitlDecisionType = (typeof HITL_DECISION_TYPES)[number];
 
 /** A human (or audit) decision backfilled onto a verdict. */
 export interface Decision {

@@ -5,6 +5,7 @@ import { createClient } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run-cli.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
+import { PACKAGE_VERSION } from "../src/version.js";
 import { captureIo } from "./helpers/evals-io.js";
 import { makeVerdict } from "./helpers/store-fixtures.js";
 
@@ -54,10 +55,10 @@ describe("autonomy-gate audit verify", () => {
 });
 
 describe("autonomy-gate mode", () => {
-  it("refuses auto for an ineligible scope, with the reasons, and exits 2", async () => {
+  it("refuses auto for an ineligible scope, with the reasons, and exits 1 (a failed check)", async () => {
     await seed();
     const result = await cli("mode", "outreach:first_touch", "auto");
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.err).toMatch(/refused: 0 decided verdicts, 20 needed; agreement test 0.00 < 5.10/);
     expect((await cli("status", "--json")).out).toContain('"mode": "shadow"');
   });
@@ -135,6 +136,12 @@ describe("autonomy-gate status", () => {
     for (const field of ["n", "agreement", "wilsonLower", "kappa", "passPrecision", "rejectedPasses", "autonomyRate", "reasons"]) {
       expect(scopes[0], field).toHaveProperty(field);
     }
+  });
+
+  it("--version prints the package version and exits 0", async () => {
+    const capture = captureIo();
+    expect(await runCli(["--version"], capture.io)).toBe(0);
+    expect(capture.stdout()).toBe(`${PACKAGE_VERSION}\n`);
   });
 
   it("an unknown command exits 2 and lists the commands", async () => {

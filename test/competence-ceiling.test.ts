@@ -5,7 +5,7 @@ import { modeCommand } from "../src/cli/commands/mode.js";
 import { runCli } from "../src/cli/run-cli.js";
 import { switchMode } from "../src/decisions/modes.js";
 import { computeStatus } from "../src/decisions/status.js";
-import { GateConfigError, OperationRefusedError } from "../src/errors.js";
+import { GateConfigError } from "../src/errors.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import type { GateStore } from "../src/store/types.js";
 import { recordingIo } from "./helpers/competence-fixtures.js";
@@ -34,10 +34,10 @@ describe("per-scope ceiling", () => {
     expect(await ceilingCommand.run([SCOPE, "L3", "--db", db], set.io)).toBe(0);
     expect(set.stdout()).toMatch(/capped at L3 \(consultant\)/);
 
-    const { io } = recordingIo();
-    const attempt = modeCommand.run([SCOPE, "auto", "--force", "--reason", "trust me", "--db", db], io);
-    await expect(attempt).rejects.toBeInstanceOf(OperationRefusedError);
-    await expect(attempt).rejects.toThrow(/ceiling is L3 \(consultant\) and auto is L4.*refused even with --force/);
+    const refused = recordingIo();
+    // A refused switch is a failed check: exit 1, naming the ceiling.
+    expect(await modeCommand.run([SCOPE, "auto", "--force", "--reason", "trust me", "--db", db], refused.io)).toBe(1);
+    expect(refused.stderr()).toMatch(/OperationRefusedError: .*ceiling is L3 \(consultant\) and auto is L4.*refused even with --force/);
 
     store = createGateStore({ url: db });
     expect((await store.getScopeState(SCOPE)).mode).toBe("shadow");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGate } from "../src/gate/create-gate.js";
-import { decideRoute } from "../src/routing/decide-route.js";
+import { decideRoute } from "../src/decisions/decide-route.js";
 import type { GateInput } from "../src/types.js";
 import { RecordingJudge, cleanInput, levelJudges, reply, totalCalls } from "./helpers/engine-fakes.js";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { routeAfterGate } from "../src/routing/edges.js";
+import { routeAfterGate } from "../src/nodes/edges.js";
 import { resolvePolicy } from "../src/stats/policy.js";
 import type { GateStore } from "../src/store/types.js";
 import { supportInput } from "./helpers/escalation-fixtures.js";

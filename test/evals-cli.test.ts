@@ -43,6 +43,17 @@ describe("autonomy-gate eval", () => {
     expect(await readFile(join(work, "out/summary.md"), "utf8")).toContain("| goldens/gate |");
   });
 
+  it("without folders runs the goldens the package ships, whatever the working directory", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "evals-cli-empty-"));
+    try {
+      const { io, stdout } = captureIo({ cwd: empty });
+      expect(await evalCommand.run([], io), stdout()).toBe(0);
+      expect(stdout()).toMatch(/PASS: goldens\/gate 1\.00, goldens\/outreach/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
   it("prints a table with expected, got, level scores and violations", async () => {
     const { io, stdout } = captureIo({ cwd: work });
     await evalCommand.run(["goldens/gate"], io);

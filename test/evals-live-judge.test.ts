@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evalCommand } from "../src/cli/commands/eval.js";
-import { DEFAULT_JUDGE_MODEL, MissingJudgeError, judgeFromEnv } from "../src/cli/judge-from-env.js";
+import { DEFAULT_JUDGE_MODEL, MissingJudgeError, MissingOpenAIPeerError, judgeFromEnv } from "../src/cli/judge-from-env.js";
 import { captureIo } from "./helpers/evals-io.js";
 import { startJudgeServer } from "./helpers/evals-openai-server.js";
 
@@ -14,14 +14,23 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("judge from the environment", () => {
-  it("refuses to build without OPENAI_API_KEY, naming it", () => {
-    expect(() => judgeFromEnv({ OPENAI_API_KEY: " " })).toThrow(MissingJudgeError);
-    expect(() => judgeFromEnv({})).toThrow(/OPENAI_API_KEY/);
+  it("refuses to build without OPENAI_API_KEY, naming it", async () => {
+    await expect(judgeFromEnv({ OPENAI_API_KEY: " " })).rejects.toThrow(MissingJudgeError);
+    await expect(judgeFromEnv({})).rejects.toThrow(/OPENAI_API_KEY/);
   });
 
-  it("uses JUDGE_MODEL, else the default model", () => {
-    expect(judgeFromEnv({ OPENAI_API_KEY: "k" }).modelId).toBe(DEFAULT_JUDGE_MODEL);
-    expect(judgeFromEnv({ OPENAI_API_KEY: "k", JUDGE_MODEL: "llama-3.1-8b" }).model.model).toBe("llama-3.1-8b");
+  it("uses JUDGE_MODEL, else the default model", async () => {
+    expect((await judgeFromEnv({ OPENAI_API_KEY: "k" })).modelId).toBe(DEFAULT_JUDGE_MODEL);
+    expect((await judgeFromEnv({ OPENAI_API_KEY: "k", JUDGE_MODEL: "llama-3.1-8b" })).model.model).toBe("llama-3.1-8b");
+  });
+
+  it("says how to install the optional peer @langchain/openai when it is missing", async () => {
+    const missing = Object.assign(new Error("Cannot find package '@langchain/openai' imported from x"), { code: "ERR_MODULE_NOT_FOUND" });
+    const attempt = judgeFromEnv({ OPENAI_API_KEY: "k" }, () => Promise.reject(missing));
+    await expect(attempt).rejects.toThrow(MissingOpenAIPeerError);
+    await expect(judgeFromEnv({ OPENAI_API_KEY: "k" }, () => Promise.reject(missing))).rejects.toThrow(
+      /npm install @langchain\/openai/,
+    );
   });
 
 });

@@ -54,7 +54,10 @@ async function renderFixtureReport(): Promise<string> {
 describe("the HTML report in a real browser", () => {
   it("renders every chart of every scope with data, and saves a screenshot", async (ctx) => {
     if (!existsSync(CHROMIUM) && !process.env.CI) {
-      ctx.skip(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium); in CI (CI set) this test always runs`);
+      const reason = `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium); in CI (CI set) this test always runs`;
+      // The default reporter shows console output but not a skip's note: say why where it is seen.
+      console.warn(`report-browser: ${reason}`);
+      ctx.skip(reason);
     }
     const file = await renderFixtureReport();
     browser = await chromium.launch({

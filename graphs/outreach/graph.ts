@@ -2,7 +2,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { createAwaitApprovalNode } from "../../src/nodes/await-approval.js";
 import { createGateDraftNode } from "../../src/nodes/gate-draft.js";
 import type { GateLike } from "../../src/nodes/gate-like.js";
-import { routeAfterApproval, routeAfterGate } from "../../src/routing/edges.js";
+import { routeAfterApproval, routeAfterGate } from "../../src/nodes/edges.js";
 import { templateComposer, type Composer } from "./composer.js";
 import { OutreachState, type OutreachStateType, type SentEmail } from "./state.js";
 
@@ -44,6 +44,7 @@ export function createOutreachGraph(options: OutreachGraphOptions) {
   });
 
   const awaitApproval = createAwaitApprovalNode<OutreachStateType>(options.gate, {
+    allowedDecisions: ["approve", "edit", "reject", "skip"],
     action: (s) => ({
       name: "send_email",
       args: { to: s.prospect.email, subject: s.draft?.subject ?? "", body: s.draft?.body ?? "" },
@@ -55,6 +56,11 @@ export function createOutreachGraph(options: OutreachGraphOptions) {
       },
     }),
   });
+
+  // No escalate node in this campaign: an escalation goes to the human reviewer.
+  const afterGate = routeAfterGate({ auto: "send_touch", escalate: "await_approval" });
+  // The campaign opts into skip (a touch left for later), so skip has its own explicit target.
+  const afterApproval = routeAfterApproval({ approve: "send_touch", reject: "schedule_next", skip: "schedule_next" });
 
   return new StateGraph(OutreachState)
     .addNode("check_reply", (s: OutreachStateType) => ({ status: s.prospect.replied ? "replied" : "pending" }))
@@ -85,15 +91,8 @@ export function createOutreachGraph(options: OutreachGraphOptions) {
       END,
     ])
     .addEdge("compose_touch", "gate_draft")
-    // No escalate node in this campaign: an escalation goes to the human reviewer.
-    .addConditionalEdges("gate_draft", routeAfterGate({ auto: "send_touch", escalate: "await_approval" }), [
-      "send_touch",
-      "await_approval",
-    ])
-    .addConditionalEdges("await_approval", routeAfterApproval({ approve: "send_touch", reject: "schedule_next" }), [
-      "send_touch",
-      "schedule_next",
-    ])
+    .addConditionalEdges("gate_draft", afterGate, afterGate.pathMap)
+    .addConditionalEdges("await_approval", afterApproval, afterApproval.pathMap)
     .addEdge("send_touch", "schedule_next")
     .addEdge("schedule_next", END);
 }

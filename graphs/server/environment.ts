@@ -20,8 +20,8 @@ export const store = createGateStore({
  * The live judge when OPENAI_API_KEY is set (OPENAI_BASE_URL and JUDGE_MODEL honoured), otherwise
  * the graph's offline scripted judges, so the served examples work without a key.
  */
-export function judgeOr(scripted: () => GateJudges): GateJudges {
-  return chooseJudge(env, scripted).judge;
+export async function judgeOr(scripted: () => GateJudges): Promise<GateJudges> {
+  return (await chooseJudge(env, scripted)).judge;
 }
 
-console.log(`autonomy-gate: gate store ${store.url}; judge ${chooseJudge(env, () => ({})).description}`);
+console.log(`autonomy-gate: gate store ${store.url}; judge ${(await chooseJudge(env, () => ({}))).description}`);

@@ -8,6 +8,6 @@ import { judgeOr, store } from "./environment.js";
 const SCOPE = "outreach:first_touch";
 
 export const graph = createOutreachGraph({
-  gate: createGate({ judge: judgeOr(outreachScriptedJudges), store, scope: SCOPE }),
+  gate: createGate({ judge: await judgeOr(outreachScriptedJudges), store, scope: SCOPE }),
   scope: SCOPE,
 }).compile();

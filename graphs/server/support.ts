@@ -13,7 +13,7 @@ const SCOPE = "support:reply";
 
 export const graph = createSupportGraph({
   gate: createGate({
-    judge: judgeOr(supportScriptedJudges),
+    judge: await judgeOr(supportScriptedJudges),
     store,
     scope: SCOPE,
     escalation: { sensitive: { isSensitive: supportSensitivity({ refundLimit: 200 }) } },

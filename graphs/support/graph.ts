@@ -6,7 +6,7 @@ import { createAwaitApprovalNode } from "../../src/nodes/await-approval.js";
 import { createEscalateNode, type EscalationGateLike } from "../../src/nodes/escalate.js";
 import { createGateDraftNode } from "../../src/nodes/gate-draft.js";
 import type { GateLike } from "../../src/nodes/gate-like.js";
-import { routeAfterApproval, routeAfterGate } from "../../src/routing/edges.js";
+import { routeAfterApproval, routeAfterGate } from "../../src/nodes/edges.js";
 import type { GateInput } from "../../src/types.js";
 import { classifyTicket, tableLookup, templateComposer, type AccountLookup, type ReplyComposer } from "./agent.js";
 import { redactContacts } from "./redact.js";
@@ -66,6 +66,8 @@ export function createSupportGraph(options: SupportGraphOptions) {
     return [message];
   };
 
+  const afterGate = routeAfterGate({ auto: "send_reply" });
+  const afterApproval = routeAfterApproval({ approve: "send_reply", reject: "close_ticket" });
   return new StateGraph(SupportState)
     .addNode("classify_ticket", (s: SupportStateType) => {
       const category = classifyTicket(s.ticket);
@@ -126,11 +128,8 @@ export function createSupportGraph(options: SupportGraphOptions) {
     .addEdge("classify_ticket", "lookup_account")
     .addEdge("lookup_account", "draft_reply")
     .addEdge("draft_reply", "gate_draft")
-    .addConditionalEdges("gate_draft", routeAfterGate({ auto: "send_reply" }), ["send_reply", "await_approval", "escalate"])
-    .addConditionalEdges("await_approval", routeAfterApproval({ approve: "send_reply", reject: "close_ticket" }), [
-      "send_reply",
-      "close_ticket",
-    ])
+    .addConditionalEdges("gate_draft", afterGate, afterGate.pathMap)
+    .addConditionalEdges("await_approval", afterApproval, afterApproval.pathMap)
     .addConditionalEdges("escalate", routeAfterEscalate({ resolved: "close_ticket", returned: "await_approval" }), [
       "escalate",
       "close_ticket",

@@ -18,7 +18,7 @@ const SCOPE = "support:reply";
 const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-const { judge, description } = chooseJudge(process.env, supportScriptedJudges);
+const { judge, description } = await chooseJudge(process.env, supportScriptedJudges);
 log(`Judge: ${description}.`);
 log(`Database: ${url}`);
 

@@ -1,11 +1,16 @@
 import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
 import { describeDbError } from "../store/describe-error.js";
+import { PACKAGE_VERSION } from "../version.js";
 import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
 import { COMMANDS } from "./commands/registry.js";
 
 /** Runs one CLI invocation and resolves to its exit code (0 ok, 1 failed check, 2 bad input). */
 export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(helpText(commands));
     return name ? 0 : 2;
@@ -48,5 +53,5 @@ function isParseArgsError(error: unknown): boolean {
 function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `autonomy-gate <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
+  return `autonomy-gate <command> [options]   (autonomy-gate --version prints the version)\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
 }

@@ -1,5 +1,5 @@
 import type { CompetenceOptions } from "../competence/options.js";
-import { decideRoute } from "../routing/decide-route.js";
+import { decideRoute } from "./decide-route.js";
 import { isAuditSampled } from "../stats/audit-sample.js";
 import { canonicalJson } from "../hash.js";
 import { DEFAULT_FLIP_POLICY } from "../stats/policy.js";

@@ -1,4 +1,4 @@
-import type { DecisionType, Eligibility, LevelResult, Mode, Violation } from "../types.js";
+import type { DecisionType, Eligibility, HitlDecisionType, LevelResult, Mode, Violation } from "../types.js";
 import type { GateSlot } from "./state.js";
 
 /** One action under review, in the LangChain v1 human-in-the-loop vocabulary. */
@@ -40,18 +40,22 @@ export interface GateSummary {
   stored: boolean;
 }
 
-/** The value `await_approval` interrupts with (DESIGN §9). */
-export interface ApprovalRequest {
+/**
+ * The value `await_approval` interrupts with (DESIGN §9). With the default decisions it is
+ * assignable to LangChain v1's `HITLRequest` (`gate` is an extra field); with `skip` allowed, pass
+ * the decisions: `ApprovalRequest<DecisionType>`.
+ */
+export interface ApprovalRequest<D extends DecisionType = HitlDecisionType> {
   actionRequests: ActionRequest[];
-  reviewConfigs: Array<{ actionName: string; allowedDecisions: DecisionType[] }>;
+  reviewConfigs: Array<{ actionName: string; allowedDecisions: D[] }>;
   gate: GateSummary | BlindGateSummary;
 }
 
-export function buildApprovalRequest(
+export function buildApprovalRequest<D extends DecisionType>(
   slot: GateSlot,
   action: ActionRequest,
-  allowedDecisions: DecisionType[],
-): ApprovalRequest {
+  allowedDecisions: D[],
+): ApprovalRequest<D> {
   const { verdict } = slot;
   if (verdict.blind) {
     return {

@@ -1,7 +1,7 @@
 import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { GateConfigError } from "../errors.js";
 import { hashValue } from "../hash.js";
-import { DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
+import { DECISION_TYPES, HITL_DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
 import { buildApprovalRequest, type ActionRequest } from "./approval-payload.js";
 import type { GateLike } from "./gate-like.js";
 import { checkNodeOptions } from "./node-options.js";
@@ -40,7 +40,11 @@ interface AwaitApprovalBase<S> {
 export type AwaitApprovalNodeOptions<S> = AwaitApprovalBase<S> &
   (
     | {
-        /** Decisions the reviewer may take. @default ["approve", "edit", "reject", "skip"] */
+        /**
+         * Decisions the reviewer may take. The default is LangChain v1's HITL vocabulary; `"skip"`
+         * is an opt-in, and then `routeAfterApproval` needs an explicit `skip` target.
+         * @default ["approve", "edit", "reject"]
+         */
         allowedDecisions?: DecisionType[];
         /** Required whenever `edit` is allowed: see {@link OnEdit}. */
         onEdit: OnEdit<S>;
@@ -74,7 +78,7 @@ export function createAwaitApprovalNode<S>(gate: GateLike, options: AwaitApprova
   if (typeof options.action !== "function") {
     throw new GateConfigError("action", options.action, "a function (state) => { name, args, description? }");
   }
-  const allowed: DecisionType[] = options.allowedDecisions ?? [...DECISION_TYPES];
+  const allowed: DecisionType[] = options.allowedDecisions ?? [...HITL_DECISION_TYPES];
   const unknown = Array.isArray(allowed) ? allowed.filter((d) => !(DECISION_TYPES as readonly string[]).includes(d)) : [];
   if (!Array.isArray(allowed) || allowed.length === 0 || unknown.length > 0) {
     throw new GateConfigError("allowedDecisions", allowed, `a non-empty subset of ${DECISION_TYPES.join(", ")}`);
@@ -124,7 +128,7 @@ function editUpdate(update: unknown): Record<string, unknown> {
   return update;
 }
 
-function toDecision(human: HumanDecision): Omit<Decision, "at"> {
+function toDecision(human: HumanDecision<DecisionType>): Omit<Decision, "at"> {
   const note = human.type === "reject" ? (human.note ?? human.message) : human.note;
   return {
     type: human.type,

@@ -1,13 +1,19 @@
 import { z } from "zod";
 import { InvalidResumeError } from "../errors.js";
-import { DECISION_TYPES, type DecisionType } from "../types.js";
+import { DECISION_TYPES, type DecisionType, type HitlDecisionType } from "../types.js";
 
-/** A human decision as it arrives in `Command({ resume })` (LangChain v1 HITL vocabulary). */
-export type HumanDecision =
+type AnyHumanDecision =
   | { type: "approve"; note?: string; by?: string }
   | { type: "edit"; editedAction: { name: string; args: Record<string, unknown> }; note?: string; by?: string }
   | { type: "reject"; message?: string; note?: string; by?: string }
   | { type: "skip"; note?: string; by?: string };
+
+/**
+ * A human decision as it arrives in `Command({ resume })`, in LangChain v1's HITL vocabulary: with
+ * the default decisions it is assignable to `langchain`'s `Decision` (`note` and `by` are optional
+ * extras). `HumanDecision<DecisionType>` adds the opt-in `skip`.
+ */
+export type HumanDecision<D extends DecisionType = HitlDecisionType> = Extract<AnyHumanDecision, { type: D }>;
 
 const meta = { note: z.string().optional(), by: z.string().optional() };
 const decisionSchema = z.discriminatedUnion("type", [
@@ -22,7 +28,7 @@ const decisionSchema = z.discriminatedUnion("type", [
 ]);
 
 /** Parses a resume value; returns the decision or a problem in words (never throws). */
-export function parseResume(value: unknown): { ok: true; decision: HumanDecision } | { ok: false; problem: string } {
+export function parseResume(value: unknown): { ok: true; decision: HumanDecision<DecisionType> } | { ok: false; problem: string } {
   if (value === null || typeof value !== "object") {
     return { ok: false, problem: `expected an object, got ${value === null ? "null" : typeof value}` };
   }
@@ -44,7 +50,7 @@ export function parseResume(value: unknown): { ok: true; decision: HumanDecision
     const path = issue?.path.length ? issue.path.join(".") : "decision";
     return { ok: false, problem: `"${type}" decision: ${path}: ${issue?.message ?? "invalid"}` };
   }
-  return { ok: true, decision: parsed.data as HumanDecision };
+  return { ok: true, decision: parsed.data as HumanDecision<DecisionType> };
 }
 
 /**
@@ -57,7 +63,3 @@ export const resumeSchema = z.unknown().superRefine((value) => {
   const result = parseResume(value);
   if (!result.ok) throw new InvalidResumeError(value, result.problem);
 });
-
-export function decisionTypeOf(decision: HumanDecision): DecisionType {
-  return decision.type;
-}

@@ -1,4 +1,5 @@
-import { Annotation } from "@langchain/langgraph";
+import { Annotation, ReducedValue } from "@langchain/langgraph";
+import { z } from "zod";
 import type { Decision, Route, Verdict } from "../types.js";
 
 /** What the gate nodes keep in graph state, under the single key `gate`. */
@@ -28,6 +29,25 @@ function replace(_previous: GateSlot | null, next: GateSlot | null): GateSlot | 
  */
 export const gateStateFields = {
   gate: Annotation<GateSlot | null>({ reducer: replace, default: () => null }),
+};
+
+/**
+ * The slot's schema for `StateSchema`: an object with a verdict id and a route (anything else the
+ * gate writes is kept), or null before `gate_draft` has run. Studio shows it as the state's
+ * `gate` field.
+ */
+const gateSlotSchema = z
+  .looseObject({ verdictId: z.string(), route: z.enum(["auto", "human", "escalate"]) })
+  .nullable()
+  .default(null);
+
+/**
+ * The same fragment for LangGraph's `StateSchema` API:
+ * `new StateSchema({ ...myFields, ...gateStateSchemaFields })`. Same key, same reducer, same
+ * default (null) as {@link gateStateFields}.
+ */
+export const gateStateSchemaFields: { gate: ReducedValue<GateSlot | null, GateSlot | null> } = {
+  gate: new ReducedValue(gateSlotSchema as unknown as z.ZodType<GateSlot | null, GateSlot | null>, { reducer: replace }),
 };
 
 /** The fragment as a state annotation, for graphs that need nothing else. */

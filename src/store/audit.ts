@@ -5,29 +5,20 @@
  * hash elsewhere if that matters.)
  */
 import { asc, desc, eq, gt } from "drizzle-orm";
-import { canonicalJson, sha256 } from "../hash.js";
+import { auditHash, GENESIS_HASH, type AuditContent } from "./audit-hash.js";
 import type { Executor, StoreContext } from "./context.js";
 import { counterMismatches } from "./counters.js";
 import { rowToAuditEntry } from "./rows.js";
 import { auditLog } from "./schema.js";
 import type { AuditEntry, AuditInput, AuditVerification } from "./types.js";
 
-/** The `prevHash` of the first entry. */
-export const GENESIS_HASH = "0".repeat(64);
+export { auditHash, GENESIS_HASH };
 
 /** Actor recorded when the caller names none. */
 export const DEFAULT_ACTOR = "system";
 
 const VERIFY_PAGE = 500;
 const DEFAULT_LIST_LIMIT = 100;
-
-type AuditContent = Pick<AuditEntry, "seq" | "at" | "kind" | "scope" | "actor" | "payload">;
-
-/** `sha256(prevHash + canonicalJson({ seq, at, kind, scope, actor, payload }))`. */
-export function auditHash(prevHash: string, content: AuditContent): string {
-  const { seq, at, kind, scope, actor, payload } = content;
-  return sha256(prevHash + canonicalJson({ seq, at, kind, scope, actor, payload }));
-}
 
 /**
  * Appends one entry inside the caller's write transaction, so it commits or rolls back with the

@@ -8,6 +8,9 @@ import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import type { Deadline } from "./deadline.js";
 import { withBusyRetry } from "./retry.js";
+import type { ConnectionTarget } from "./target.js";
+
+export type { ConnectionTarget };
 
 /**
  * How long a local connection waits inside SQLite on another process's lock before reporting
@@ -15,12 +18,6 @@ import { withBusyRetry } from "./retry.js";
  * lock wait is the store's asynchronous, jittered retry instead (./retry.ts, ./deadline.ts).
  */
 export const BUSY_TIMEOUT_MS = 0;
-
-/** Where to connect. */
-export interface ConnectionTarget {
-  url: string;
-  authToken?: string;
-}
 
 /** True for `:memory:` and `file::memory:` URLs: a database that lives on one connection only. */
 export function isMemoryUrl(url: string): boolean {

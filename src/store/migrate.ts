@@ -8,9 +8,10 @@ import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
 import { AutonomyGateError } from "../errors.js";
-import { openClient, type ConnectionTarget } from "./connection.js";
+import { openClient } from "./connection.js";
 import type { Deadline } from "./deadline.js";
 import { describeDbError } from "./describe-error.js";
+import type { ConnectionTarget } from "./target.js";
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
@@ -21,6 +22,15 @@ export interface MigrateOptions {
   migrationsFolder?: string;
   /** Stop retrying a migration that races another process once this passes. */
   deadline?: Deadline;
+}
+
+/**
+ * An open `@libsql/client` client, described structurally so that the public types do not pull in
+ * libSQL's: pass the `Client` from `createClient()`.
+ */
+export interface LibsqlClientLike {
+  execute: (...args: never[]) => Promise<unknown>;
+  close: () => void;
 }
 
 /** Concurrent first starts race to migrate; the losers' retries find the work done. */
@@ -48,10 +58,10 @@ export function findMigrationsFolder(from: string = import.meta.url): string {
  * (`file:path.db`, a libSQL server URL) or `{ url, authToken }` for a libSQL server / Turso.
  * Safe to run from many processes at once; already-applied migrations are skipped.
  */
-export async function migrate(target: Client | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
+export async function migrate(target: LibsqlClientLike | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   if (typeof target !== "string" && "execute" in target) {
-    await migrateClient(target, migrationsFolder, options.deadline);
+    await migrateClient(target as unknown as Client, migrationsFolder, options.deadline);
     return;
   }
   const client = await openClient(typeof target === "string" ? { url: target } : target);

@@ -10,7 +10,9 @@ import { toResultTable } from "../../../evals/table.js";
 import { AutonomyGateError } from "../../errors.js";
 import { CliUsageError, type CliCommand, type CliIo } from "../io.js";
 import { judgeFromEnv, type EnvJudge } from "../judge-from-env.js";
+import { packageRoot } from "../package-root.js";
 
+/** The suites the package ships, run when no folder is named (found in the package, not the cwd). */
 const DEFAULT_DIRS = ["goldens/gate", "goldens/outreach"];
 const USAGE = "autonomy-gate eval [dir ...] [--bar 0.8] [--junit FILE] [--summary FILE] [--concurrency N] [--live]";
 
@@ -60,11 +62,12 @@ async function runEval(argv: string[], io: CliIo): Promise<number> {
   const concurrency = parseConcurrency(values.concurrency, values.live === true);
   let live: EnvJudge | undefined;
   if (values.live) {
-    live = judgeFromEnv(io.env);
+    live = await judgeFromEnv(io.env);
     io.stdout(`Live judge: ${live.modelId}${live.baseUrl ? ` at ${live.baseUrl}` : ""} (scripted replies ignored).\n`);
   }
-  const dirs = [...new Set(positionals.length > 0 ? positionals : DEFAULT_DIRS)];
-  const suites = await loadGoldenSuites(dirs, { cwd: io.cwd });
+  const named = positionals.length > 0;
+  const dirs = [...new Set(named ? positionals : DEFAULT_DIRS)];
+  const suites = await loadGoldenSuites(dirs, { cwd: named ? io.cwd : packageRoot() });
 
   const total = suites.reduce((sum, s) => sum + s.cases.length, 0);
   const progress = createProgress({ total, write: io.stdout, isTTY: io.isTTY, env: io.env });

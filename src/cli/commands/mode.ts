@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { switchMode } from "../../decisions/modes.js";
+import { OperationRefusedError } from "../../errors.js";
 import { CliUsageError, type CliCommand } from "../io.js";
 import { withStore } from "../open-store.js";
 
@@ -24,13 +25,21 @@ export const modeCommand: CliCommand = {
       throw new CliUsageError(`Expected a scope and a mode (shadow or auto), got: ${positionals.join(" ") || "nothing"}`);
     }
     if (values.force && !values.reason) throw new CliUsageError("--force needs --reason TEXT (it goes to the audit log)");
-    const state = await withStore(values.db, io, (store) =>
-      switchMode(store, scope, mode, {
-        actor: values.actor,
-        force: values.force,
-        ...(values.reason ? { reason: values.reason } : {}),
-      }),
-    );
+    let state;
+    try {
+      state = await withStore(values.db, io, (store) =>
+        switchMode(store, scope, mode, {
+          actor: values.actor,
+          force: values.force,
+          ...(values.reason ? { reason: values.reason } : {}),
+        }),
+      );
+    } catch (error: unknown) {
+      // A refused switch (the scope has not earned auto) is a failed check, not bad input: exit 1.
+      if (!(error instanceof OperationRefusedError)) throw error;
+      io.stderr(`${error.name}: ${error.message}\n`);
+      return 1;
+    }
     io.stdout(`Scope ${state.scope} is now in ${state.mode} mode (breaker ${state.breaker}).\n`);
     return 0;
   },

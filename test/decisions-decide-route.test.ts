@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRoute, type RoutableAssessment, type RouteContext } from "../src/routing/decide-route.js";
+import { decideRoute, type RoutableAssessment, type RouteContext } from "../src/decisions/decide-route.js";
 
 const passing: RoutableAssessment = { passed: true, unscored: [], violations: [] };
 const autoReady: RouteContext = {
