@@ -89,3 +89,16 @@ export class StoreUnavailableError extends AutonomyGateError {
     super(`cannot reach the database at ${url}: ${reason}`, options);
   }
 }
+
+/** Thrown by a write the database refused and the outbox kept: nothing is lost, it is replayed later. */
+export class WriteQueuedError extends AutonomyGateError {
+  override name = "WriteQueuedError";
+  constructor(
+    readonly what: "verdict" | "decision",
+    readonly outboxPath: string | null,
+    options?: { cause?: unknown },
+  ) {
+    const cause = options?.cause instanceof Error ? options.cause.message : String(options?.cause ?? "unknown error");
+    super(`the database refused the ${what} (${cause}); it is kept in the outbox${outboxPath ? ` (${outboxPath})` : ""} and will be written when the database answers again`, options);
+  }
+}

@@ -28,7 +28,7 @@ function gate(agent?: AgentSpec) {
     judge: outreachScriptedJudges(),
     store,
     escalation: { lowConfidence: false },
-    policy: { minDecided: 2, auditRate: 0 },
+    policy: { preset: "default", minDecided: 2, auditRate: 0 },
     postHocRate: 0,
     ...(agent ? { agent } : {}),
   });

@@ -55,7 +55,7 @@ describe("signed certificates (Ed25519)", () => {
 
   it("states the maximum level earned: L4 once the flip criterion holds, while the scope still runs in shadow at L3", async () => {
     const store = createGateStore({ url: db, now: clock.now });
-    const cert = await issueCertificate(store, SCOPE, { gatePolicy: resolvePolicy({ minDecided: 4 }) });
+    const cert = await issueCertificate(store, SCOPE, { gatePolicy: resolvePolicy({ preset: "default", minDecided: 4 }) });
     store.close();
     expect(cert).toMatchObject({ mode: "shadow", level: "L3", maxLevel: "L4", evidence: { eligible: true } });
   });

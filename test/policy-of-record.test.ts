@@ -71,7 +71,7 @@ describe("one policy of record for a scope", () => {
     const status = JSON.parse((await cli("status", "--json")).out) as { scopes: Array<Record<string, any>> };
     expect(status.scopes[0]).toMatchObject({ eligible: false, n: 50, policy: { preset: "strict" }, policyVersion: 1 });
     const mode = await cli("mode", SCOPE, "auto");
-    expect(mode.code).toBe(2);
+    expect(mode.code).toBe(1);
     expect(mode.err).toMatch(/Wilson lower bound 0\.79 < 0\.80/);
   });
 

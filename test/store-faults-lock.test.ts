@@ -1,32 +1,16 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { holdLock } from "./helpers/hold-lock.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGate } from "../src/gate/create-gate.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import { cleanInput, levelJudges } from "./helpers/engine-fakes.js";
 import { makeVerdict, tempDir } from "./helpers/store-fixtures.js";
 
-const HOLDER = join(import.meta.dirname, "helpers", "lock-holder.ts");
 const HOLD_MS = 3_000;
 const CONCURRENT = 5;
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
-
-/** Starts the lock holder and resolves once it holds the lock, with a promise of its exit. */
-function holdLock(file: string, ms: number): Promise<{ exited: Promise<number | null> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", HOLDER, file, String(ms)], { stdio: ["ignore", "pipe", "pipe"] });
-    const exited = new Promise<number | null>((done) => child.on("close", done));
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("locked")) resolve({ exited });
-    });
-    child.on("error", reject);
-    void exited.then((code) => reject(new Error(`lock holder exited early (${code})`)));
-  });
-}
 
 describe("another process holds the database lock far longer than SQLite's busy timeout", () => {
   it("concurrent evaluate and decide in one process wait without freezing the event loop, drop nothing and read their writes", async () => {

@@ -1,7 +1,7 @@
 import { isLowCompetence } from "../competence/enforce.js";
 import { backfillDecision, type DecisionInput } from "../decisions/backfill.js";
 import { routeAndRecord } from "../decisions/route-verdict.js";
-import { GateConfigError } from "../errors.js";
+import { GateConfigError, WriteQueuedError } from "../errors.js";
 import { asGateInput, canonicalInput, type CanonicalInput } from "../input/canonical.js";
 import type { GateStore } from "../store/types.js";
 import type { GateInput, Verdict, Violation } from "../types.js";
@@ -72,7 +72,9 @@ export function createGate(options: GateOptions = {}): Gate {
     try {
       const mode = (await store.getScopeState(assessment.scope)).mode;
       return (await store.saveVerdict({ ...verdict, mode })).verdict;
-    } catch {
+    } catch (error) {
+      // Kept in the outbox: written when the database answers again, not tried twice now.
+      if (error instanceof WriteQueuedError) return { ...verdict, stored: false };
       try {
         return (await store.saveVerdict(verdict)).verdict;
       } catch {

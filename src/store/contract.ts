@@ -16,6 +16,7 @@ export const GATE_STORE_METHODS = [
   "decisionTimeline", "dailyActivity", "evidencePeriod", "saveEscalation", "getEscalation", "listEscalations",
   "resolveEscalation", "escalationStats", "postHocQueue", "recordPostHocReview", "getPostHocReview", "postHocStats",
   "listVerdictsBy", "calibrationRecords", "escalationTrend", "recountCounts",
+  "outboxStatus", "drainOutbox",
 ] as const satisfies ReadonlyArray<MethodOf<GateStore>>;
 
 type Unlisted = Exclude<MethodOf<GateStore>, (typeof GATE_STORE_METHODS)[number]>;

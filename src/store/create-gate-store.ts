@@ -9,6 +9,7 @@ import { createConnection } from "./context.js";
 import { getCounts, recountCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
 import { ledgerMethods } from "./ledger-methods.js";
+import { outboxPathFor, withOutbox } from "./outbox.js";
 import { postHocMethods } from "./post-hoc.js";
 import { recentAutoDecisions, recordDecision } from "./decisions.js";
 import { getScopeState, listScopes, setMode, setPolicy, setProvenanceKey, tripBreaker } from "./scopes.js";
@@ -31,6 +32,7 @@ const optionsSchema = z.object({
   autoMigrate: z.boolean().optional(),
   now: z.custom<() => Date>((value) => typeof value === "function").optional(),
   timeoutMs: z.number().int().positive().max(600_000).optional(),
+  outboxPath: z.string().min(1).optional(),
 });
 
 const EXPECTED: Record<string, string> = {
@@ -39,6 +41,7 @@ const EXPECTED: Record<string, string> = {
   autoMigrate: "a boolean",
   now: "a function returning a Date",
   timeoutMs: "a whole number of milliseconds in [1, 600000]",
+  outboxPath: "a file path",
 };
 
 /** The default deadline of one store call: well under the judges' default 30 s timeout. */
@@ -60,7 +63,8 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     timeoutMs: options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
   });
 
-  return {
+  const now = options.now ?? (() => new Date());
+  const store: Omit<GateStore, "outboxStatus" | "drainOutbox"> = {
     url,
     migrate: () => ctx.migrate(),
     close: () => ctx.close(),
@@ -87,4 +91,5 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     ...escalationMethods(ctx),
     ...postHocMethods(ctx),
   };
+  return withOutbox(store, outboxPathFor(url, options.outboxPath), now);
 }

@@ -147,6 +147,16 @@ export interface AuditVerification {
   counterMismatches?: Array<{ scope: string; provenanceKey: string; epoch: number; differences: string[] }>;
 }
 
+/** What `status` shows of the outbox. */
+export interface OutboxStatus {
+  /** Writes kept and not yet replayed. */
+  depth: number;
+  /** When the oldest of them was kept (null when empty). */
+  oldestAt: string | null;
+  /** The outbox file (null for an in-memory outbox). */
+  path: string | null;
+}
+
 /** Options of {@link createGateStore}. */
 export interface GateStoreOptions {
   /**
@@ -167,6 +177,11 @@ export interface GateStoreOptions {
    * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Where the decision outbox keeps writes the database refused (replayed when it answers again).
+   * @default next to a `file:` database (`<file>.outbox.jsonl`); in memory for other URLs
+   */
+  outboxPath?: string;
 }
 
 /**
@@ -252,5 +267,9 @@ export interface GateStore extends LedgerStore, EscalationStore, PostHocStore {
 
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   listAudit(filter?: { scope?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** The decision outbox: writes the database refused, kept for replay (see outbox.ts). */
+  outboxStatus(): Promise<OutboxStatus>;
+  /** Replay what the outbox holds now; resolves to how many writes are still pending. */
+  drainOutbox(): Promise<number>;
   verifyAudit(): Promise<AuditVerification>;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { computeStatus, type ScopeStatus } from "../../decisions/status.js";
 import { ratio, table } from "../format.js";
 import type { CliCommand } from "../io.js";
+import type { OutboxStatus } from "../../store/types.js";
 import { withStore } from "../open-store.js";
 
 export const statusCommand: CliCommand = {
@@ -16,17 +17,25 @@ export const statusCommand: CliCommand = {
     });
     const statuses = await withStore(values.db, io, async (store) => {
       const killSwitch = await store.getKillSwitch();
+      const outbox = await store.outboxStatus();
       const scopes = await computeStatus(store, values.scope ? { scope: values.scope } : {});
-      return { killSwitch, scopes };
+      return { killSwitch, outbox, scopes };
     });
     if (values.json) {
       io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
       return 0;
     }
-    io.stdout(renderStatus(statuses.scopes, statuses.killSwitch, new Date()));
+    io.stdout(renderOutbox(statuses.outbox, new Date()) + renderStatus(statuses.scopes, statuses.killSwitch, new Date()));
     return 0;
   },
 };
+
+/** One line on the decision outbox: empty, or how many writes wait and since when. */
+export function renderOutbox(outbox: OutboxStatus, now: Date): string {
+  if (outbox.depth === 0) return "outbox: empty\n";
+  const since = outbox.oldestAt === null ? "" : `, oldest ${Math.max(0, Math.round((now.getTime() - Date.parse(outbox.oldestAt)) / 1000))} s ago`;
+  return `outbox: ${outbox.depth} write(s) the database refused, waiting to be replayed${since}${outbox.path ? ` (${outbox.path})` : ""}\n`;
+}
 
 /**
  * The status an operator reads: the flip evidence per scope, then where each scope stands
