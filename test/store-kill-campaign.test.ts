@@ -91,7 +91,7 @@ describe("the kill -9 campaign", () => {
           const cell = `${v.passed ? "pass" : "fail"}${v.decision.type[0]!.toUpperCase()}${v.decision.type.slice(1)}` as keyof AgreementCounts;
           recount[cell]++;
         }
-        expect(await store.getCounts(scope, provenanceKey, 0)).toEqual(recount);
+        expect(await store.getCounts(scope, provenanceKey, 0)).toEqual(expect.objectContaining(recount));
       }
       expect(await store.verifyAudit()).toMatchObject({ ok: true });
       expect(acknowledged.size).toBeGreaterThan(0);
