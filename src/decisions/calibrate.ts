@@ -7,21 +7,40 @@ import {
   type ReliabilityBucket,
   type TuneCandidate,
 } from "../stats/calibration.js";
+import type { CalibrationRecord } from "../stats/calibration.js";
 import type { GateStore } from "../store/types.js";
 import type { Level } from "../types.js";
 
-/** How the gate's numbers relate to what the humans decided, for one scope's current evidence. */
-export interface ScopeCalibration {
-  scope: string;
-  /** The provenance key the figures are over (the scope's current one); null before any verdict. */
-  provenanceKey: string | null;
-  /** Decided verdicts read (the newest `limit`). */
+/** The calibration figures of a set of decided verdicts (what `status`, `tune` and the report show). */
+export interface CalibrationFigures {
+  /** Decided verdicts read. */
   n: number;
   reliability: ReliabilityBucket[];
   brier: number | null;
   levels: Array<{ level: Level; n: number; agreement: number | null }>;
   rolling: ReturnType<typeof rollingAgreement>;
+}
+
+/** How the gate's numbers relate to what the humans decided, for one scope's current evidence. */
+export interface ScopeCalibration extends CalibrationFigures {
+  scope: string;
+  /** The provenance key the figures are over (the scope's current one); null before any verdict. */
+  provenanceKey: string | null;
   tune: { candidates: TuneCandidate[]; recommended: TuneCandidate | null };
+}
+
+/**
+ * The reliability table, Brier score, per-level agreement (levels read as passing at
+ * `passThreshold`) and rolling agreement per mode over `window`, of records newest first.
+ */
+export function calibrationFigures(records: readonly CalibrationRecord[], options: { window?: number; passThreshold?: number } = {}): CalibrationFigures {
+  return {
+    n: records.length,
+    reliability: reliabilityTable(records),
+    brier: brierScore(records),
+    levels: levelAgreement(records, options.passThreshold ?? 0.8),
+    rolling: rollingAgreement(records, options.window ?? 50),
+  };
 }
 
 export interface CalibrationOptions {
@@ -47,11 +66,7 @@ export async function calibrateScope(store: GateStore, scope: string, options: C
   return {
     scope,
     provenanceKey: state.provenanceKey,
-    n: records.length,
-    reliability: reliabilityTable(records),
-    brier: brierScore(records),
-    levels: levelAgreement(records, options.passThreshold ?? 0.8),
-    rolling: rollingAgreement(records, options.window ?? 50),
+    ...calibrationFigures(records, options),
     tune: tune(records, { minAgreement: options.minAgreement ?? 0.8 }),
   };
 }

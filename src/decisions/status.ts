@@ -4,7 +4,7 @@ import { competenceBand, type CompetenceBand } from "../competence/band.js";
 import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { summarize } from "../stats/agreement.js";
-import { brierScore, rollingAgreement } from "../stats/calibration.js";
+import { calibrationFigures, type CalibrationFigures } from "./calibrate.js";
 import type { EscalationTrend } from "../store/escalation-trend.js";
 import { EMPTY_COUNTS } from "../stats/agreement.js";
 import { cohensKappa } from "../stats/kappa.js";
@@ -69,10 +69,11 @@ export interface ScopeStatus extends EscalationKpis {
   /** Decisions the ledger has counted. */
   competenceUpdates: number;
   /**
-   * Agreement on the current provenance key over the newest `window` decided verdicts of each mode
-   * beside the cumulative figure (of the newest 1000), and the composite's Brier score over them.
+   * Calibration on the current provenance key over the newest 1000 decided verdicts: the reliability
+   * table, the composite's Brier score, per-level agreement, and agreement over the newest 50
+   * decided verdicts of each mode beside the cumulative figure.
    */
-  calibration: { brier: number | null } & ReturnType<typeof rollingAgreement>;
+  calibration: CalibrationFigures;
   /** Escalation rate per trigger: last 7 days, last 30 days, all time. */
   escalationTrend: EscalationTrend;
 }
@@ -150,7 +151,7 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competence: strength,
     competenceBand: band,
     competenceUpdates: ledger?.updates ?? 0,
-    calibration: { brier: brierScore(calibration), ...rollingAgreement(calibration, 50) },
+    calibration: calibrationFigures(calibration, { window: 50 }),
     escalationTrend: await store.escalationTrend(state.scope),
     ...(await escalationKpis(store, state.scope)),
   };

@@ -1,5 +1,6 @@
 import { LEVEL_ROLES } from "../competence/levels.js";
 import { PACKAGE_VERSION } from "../version.js";
+import { renderAfterFlip } from "./after-flip.js";
 import type { ReportData, ScopeSeries } from "./series.js";
 import { REPORT_CSS } from "./styles.js";
 import { renderBarChart } from "./svg-bar-chart.js";
@@ -15,7 +16,7 @@ const pct = (v: number | null) => (v === null ? "–" : v.toFixed(2));
  */
 export function renderReportHtml(data: ReportData, title = "autonomy-gate report"): string {
   const body =
-    data.scopes.length === 0 ? `<p class="meta">No scopes yet: nothing has been gated.</p>` : data.scopes.map(scopeSection).join("\n");
+    data.scopes.length === 0 ? `<p class="meta">No scopes yet: nothing has been gated.</p>` : data.scopes.map((scope) => scopeSection(scope, new Date(data.generatedAt))).join("\n");
   const kill = data.killSwitch ? "<b>ON</b> (nothing auto-approves)" : "off";
   const count = `${data.scopes.length} scope${data.scopes.length === 1 ? "" : "s"}`;
   return `<!doctype html>
@@ -29,7 +30,7 @@ ${body}
 `;
 }
 
-function scopeSection(series: ScopeSeries): string {
+function scopeSection(series: ScopeSeries, now: Date): string {
   const s = series.status;
   const markers: EventMarker[] = series.events.map((e) => ({ x: e.x, label: e.label, className: e.kind }));
   const stats: Array<[string, string]> = [
@@ -111,6 +112,7 @@ function scopeSection(series: ScopeSeries): string {
 ${eligibility}
 <p class="window" data-testid="charts-window">Charts: ${chartWindow(series)}</p>
 <div class="charts">${charts.map((c) => `<figure>${c}</figure>`).join("\n")}</div>
+${renderAfterFlip(s, now)}
 ${table}
 </section>`;
 }

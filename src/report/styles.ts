@@ -25,6 +25,12 @@ figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 12px; padding: 2px 6px 0; }
 table.events { border-collapse: collapse; margin-top: 12px; font-size: 13px; }
+h3 { margin: 18px 0 0; font-size: 15px; }
+.figure-tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); gap: 12px; margin-top: 8px; }
+.figure-tables > * { min-width: 0; }
+table.figures { border-collapse: collapse; font-size: 13px; }
+table.figures caption { text-align: left; color: var(--muted); font-size: 12px; padding-bottom: 2px; }
+table.figures td, table.figures th { border-bottom: 1px solid var(--line); padding: 3px 12px 3px 0; text-align: left; }
 table.events td, table.events th { border-bottom: 1px solid var(--line); padding: 3px 12px 3px 0; text-align: left; }
 .chart-title { font-size: 12px; font-weight: 600; fill: var(--ink); }
 .tick { font-size: 10px; fill: var(--muted); }

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+import { age } from "../../decisions/duration.js";
 import { computeStatus, type ScopeStatus } from "../../decisions/status.js";
+import { triggerTrendRows } from "../../escalation/trigger-trend.js";
 import { ratio, table } from "../format.js";
 import type { CliCommand } from "../io.js";
 import type { OutboxStatus } from "../../store/types.js";
@@ -78,9 +80,9 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
     ["scope", "agree cum", "agree shadow (50)", "agree auto (50)", "brier", "escalation by trigger: 7d / 30d / all"],
     scopes.map((s) => [
       s.scope,
-      ratio(s.calibration.cumulative.agreement),
-      ratio(s.calibration.shadow.agreement),
-      ratio(s.calibration.auto.agreement),
+      ratio(s.calibration.rolling.cumulative.agreement),
+      ratio(s.calibration.rolling.shadow.agreement),
+      ratio(s.calibration.rolling.auto.agreement),
       ratio(s.calibration.brier, 3),
       triggerTrend(s),
     ]),
@@ -112,20 +114,9 @@ function postHocQueue(s: ScopeStatus, now: Date): string {
   return `${queued} (oldest ${age(now.getTime() - Date.parse(oldestQueuedAt))})`;
 }
 
-/** A duration as the largest whole unit: 45s, 12m, 5h, 3d. */
-export function age(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86_400)}d`;
-}
-
 /** Each trigger's escalation rate over the last 7 and 30 days and all time: `loop 0.10/0.05/0.02`. */
 function triggerTrend(s: ScopeStatus): string {
-  const { last7d, last30d, all } = s.escalationTrend;
-  const codes = Object.keys(all.byTrigger).sort();
-  if (codes.length === 0) return "-";
-  const rate = (w: typeof all, code: string) => ratio(w.verdicts === 0 ? null : (w.byTrigger[code] ?? 0) / w.verdicts);
-  return codes.map((code) => `${code} ${rate(last7d, code)}/${rate(last30d, code)}/${rate(all, code)}`).join(", ");
+  const rows = triggerTrendRows(s.escalationTrend);
+  if (rows.length === 0) return "-";
+  return rows.map((r) => `${r.trigger} ${ratio(r.last7d)}/${ratio(r.last30d)}/${ratio(r.all)}`).join(", ");
 }
