@@ -114,18 +114,34 @@ describe("console decisions", () => {
     expect((await store.getVerdict("v1"))?.decision).toBeUndefined();
   });
 
-  it("an audit marked wrong records a reject on the auto-approval", async () => {
+  it("the audit queue is the post-hoc sample, and a wrong finding there is recorded as the post-hoc review", async () => {
     const clock = movableClock("2025-04-12T09:00:00.000Z");
     store = createGateStore({ url: ":memory:", now: clock.now });
-    // An executed auto-approval, as the gate stores it for a scope in auto.
-    await store.saveVerdict(makeVerdict({ id: "a1", scope: "s", mode: "auto", route: "auto", passed: true }));
+    // Two executed auto-approvals; only the one drawn for the post-hoc audit is queued.
+    await store.saveVerdict(makeVerdict({ id: "a1", scope: "s", mode: "auto", route: "auto", passed: true, postHocSampled: true }));
+    await store.saveVerdict(makeVerdict({ id: "a2", scope: "s", mode: "auto", route: "auto", passed: true }));
     running = await createConsoleServer({ store, port: 0 });
     const html = await (await fetch(`${running.url}audit`)).text();
     expect(html).toContain('data-verdict="a1"');
+    expect(html).not.toContain('data-verdict="a2"');
     const nonce = /name="nonce" value="([^"]+)"/.exec(html)?.[1] ?? "";
-    expect((await post(`${running.url}audit/decide`, { nonce, verdictId: "a1", type: "reject" })).status).toBe(303);
-    expect((await store.getVerdict("a1"))?.decision?.type).toBe("reject");
-    expect(await (await fetch(`${running.url}audit`)).text()).toMatch(/wrong \(reject\)/);
+    expect((await post(`${running.url}audit/review`, { nonce, verdictId: "a1", finding: "wrong", by: "ana" })).status).toBe(303);
+    expect(await store.getPostHocReview("a1")).toMatchObject({ finding: "wrong", by: "ana" });
+    const after = await (await fetch(`${running.url}audit`)).text();
+    expect(after).not.toContain('data-verdict="a1"');
+    expect(after).toMatch(/<td data-label="outcome">wrong<\/td>/);
+  });
+
+  it("a blind review item shows the draft's place but none of the gate's judgement", async () => {
+    const clock = movableClock("2025-04-12T09:00:00.000Z");
+    store = createGateStore({ url: ":memory:", now: clock.now });
+    await store.saveVerdict(makeVerdict({ id: "b1", scope: "s", rationale: "passed: composite 0.93", blind: true }));
+    running = await createConsoleServer({ store, port: 0 });
+    const html = await (await fetch(`${running.url}review`)).text();
+    expect(html).toContain('data-verdict="b1"');
+    expect(html).toContain('data-testid="blind"');
+    expect(html).not.toContain("composite 0.93");
+    expect(html).not.toMatch(/gate (passed|failed)/);
   });
 });
 

@@ -9,18 +9,11 @@ export interface AuditItem {
 }
 
 /**
- * Produces the audit queue. The default reads the executed auto-approvals (route `auto`) that
- * carry no decision yet; a post-hoc sampler can replace it (the console only needs this shape).
+ * Produces the audit queue. The default is the post-hoc sample (DESIGN §5): executed
+ * auto-approvals drawn for review after the fact and not reviewed yet; a host may pass its own.
  */
 export type AuditQueueSource = (store: GateStore, options: { window: number }) => Promise<AuditItem[]>;
 
-/** Executed auto-approvals not yet audited, newest first, over the latest `window` verdicts per scope. */
-export const executedAutoApprovals: AuditQueueSource = async (store, { window }) => {
-  const scopes = await store.listScopes();
-  const lists = await Promise.all(scopes.map((s) => store.listVerdicts({ scope: s.scope, limit: window })));
-  return lists
-    .flat()
-    .filter((v) => v.route === "auto" && v.decision === undefined)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .map((verdict) => ({ verdict, why: "auto-approved and executed; not audited yet" }));
-};
+/** The sampled, executed auto-approvals waiting for their post-hoc review, oldest first. */
+export const postHocSample: AuditQueueSource = async (store, { window }) =>
+  (await store.postHocQueue({ limit: window })).map((verdict) => ({ verdict, why: "drawn for the post-hoc audit: executed without a human, waiting for a review" }));

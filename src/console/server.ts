@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { backfillDecision } from "../decisions/backfill.js";
+import { POST_HOC_FINDINGS, type PostHocFinding } from "../store/post-hoc-types.js";
+import { reviewPostHoc } from "../decisions/post-hoc-review.js";
 import { AutonomyGateError } from "../errors.js";
 import { hashValue } from "../hash.js";
 import { buildReportData } from "../report/series.js";
 import { DECISION_TYPES, type DecisionType } from "../types.js";
-import { executedAutoApprovals } from "./audit-items.js";
+import { postHocSample } from "./audit-items.js";
 import { createGuard } from "./guard.js";
 import { interruptState, type InterruptState } from "./langgraph.js";
 import { esc, page, type PageId } from "./layout.js";
@@ -45,7 +47,7 @@ class HttpError extends Error {
 export async function createConsoleServer(input: ConsoleOptions): Promise<ConsoleServer> {
   const options = resolveConsoleOptions(input);
   const { store } = options;
-  const auditQueue = options.auditQueue ?? executedAutoApprovals;
+  const auditQueue = options.auditQueue ?? postHocSample;
   let port = options.port;
   const hostLiteral = options.host.includes(":") ? `[${options.host}]` : options.host;
   const guard = createGuard({
@@ -87,10 +89,12 @@ export async function createConsoleServer(input: ConsoleOptions): Promise<Consol
     if (req.method === "GET" && path === "/audit") {
       const items = await auditQueue(store, { window: options.queueWindow });
       const scopes = await store.listScopes();
-      const recent = (await Promise.all(scopes.map((s) => store.listVerdicts({ scope: s.scope, limit: options.queueWindow }))))
+      const sampled = (await Promise.all(scopes.map((s) => store.listVerdicts({ scope: s.scope, limit: options.queueWindow }))))
         .flat()
-        .filter((v) => v.route === "auto" && v.decision !== undefined)
-        .sort((a, b) => (b.decision?.at ?? "").localeCompare(a.decision?.at ?? ""))
+        .filter((v) => v.route === "auto" && v.postHocSampled === true);
+      const recent = (await Promise.all(sampled.map(async (verdict) => ({ verdict, review: await store.getPostHocReview(verdict.id) }))))
+        .flatMap((r) => (r.review === null ? [] : [{ verdict: r.verdict, review: r.review }]))
+        .sort((a, b) => b.review.at.localeCompare(a.review.at))
         .slice(0, 50);
       const flash = await flashOf(url);
       return { html: await render("audit", "Audit queue", auditBody(items, recent, { nonce: guard.formNonce, actor: options.actor, ...(flash ? { flash } : {}) })) };
@@ -111,12 +115,26 @@ export async function createConsoleServer(input: ConsoleOptions): Promise<Consol
       const kinds = [...new Set(all.map((e) => e.kind))].sort();
       return { html: await render("events", "Events", eventsBody(entries, { verification, filter, scopes: scopes.map((s) => s.scope), kinds })) };
     }
-    if (req.method === "POST" && (path === "/review/decide" || path === "/audit/decide")) {
+    if (req.method === "POST" && path === "/audit/review") {
+      const form = new URLSearchParams(await readBody(req));
+      if (!guard.checkNonce(form.get("nonce"))) throw new HttpError(403, "This form is stale or came from elsewhere: reload the page and review again.");
+      const finding = form.get("finding") ?? "";
+      if (!(POST_HOC_FINDINGS as readonly string[]).includes(finding)) throw new HttpError(400, `Unknown finding ${JSON.stringify(finding)}: expected one of ${POST_HOC_FINDINGS.join(", ")}.`);
+      const note = (form.get("note") ?? "").trim();
+      // The same code path as `autonomy-gate audit review`: a wrong finding is a rejected pass.
+      const { verdict } = await reviewPostHoc(store, form.get("verdictId") ?? "", {
+        finding: finding as PostHocFinding,
+        by: (form.get("by") ?? "").trim() || options.actor,
+        ...(note ? { note } : {}),
+      });
+      return { redirect: `/audit?reviewed=${encodeURIComponent(verdict.id)}` };
+    }
+    if (req.method === "POST" && path === "/review/decide") {
       const form = new URLSearchParams(await readBody(req));
       if (!guard.checkNonce(form.get("nonce"))) throw new HttpError(403, "This form is stale or came from elsewhere: reload the page and decide again.");
       const verdictId = form.get("verdictId") ?? "";
       const type = form.get("type") ?? "";
-      const allowed: readonly string[] = path === "/audit/decide" ? ["approve", "reject"] : DECISION_TYPES;
+      const allowed: readonly string[] = DECISION_TYPES;
       if (!allowed.includes(type)) throw new HttpError(400, `Unknown decision ${JSON.stringify(type)}: expected one of ${allowed.join(", ")}.`);
       const edited = form.get("edited") ?? "";
       const note = (form.get("note") ?? "").trim();
@@ -132,13 +150,17 @@ export async function createConsoleServer(input: ConsoleOptions): Promise<Consol
         options.gatePolicy,
         options.competence,
       );
-      const back = path === "/audit/decide" ? "/audit" : "/review";
-      return { redirect: `${back}?decided=${encodeURIComponent(verdict.id)}` };
+      return { redirect: `/review?decided=${encodeURIComponent(verdict.id)}` };
     }
     throw new HttpError(req.method === "GET" || req.method === "POST" ? 404 : 405, `No page ${req.method ?? ""} ${path}.`);
   }
 
   async function flashOf(url: URL): Promise<string | undefined> {
+    const reviewed = url.searchParams.get("reviewed");
+    if (reviewed) {
+      const review = await store.getPostHocReview(reviewed);
+      return review ? `Recorded the post-hoc finding ${review.finding} on verdict ${reviewed} by ${review.by}.` : undefined;
+    }
     const id = url.searchParams.get("decided");
     if (!id) return undefined;
     const verdict = await store.getVerdict(id);

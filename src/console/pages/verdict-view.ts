@@ -3,6 +3,8 @@ import { esc, ratio } from "../layout.js";
 
 /** The gate's assessment of a verdict: outcome, per-level scores and reasons, violations. */
 export function verdictView(v: Verdict): string {
+  // A blind review (DESIGN §5): the reviewer decides on the draft alone, so nothing of the judgement shows.
+  if (v.blind === true) return `<p class="meta" data-testid="blind">Blind review: the gate's verdict is hidden so that your decision is independent of it.</p>`;
   const levels = v.levels
     .map(
       (l) =>
