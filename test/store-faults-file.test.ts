@@ -1,7 +1,7 @@
 import { copyFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { StoreUnavailableError } from "../src/errors.js";
+import { StoreUnavailableError, WriteQueuedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import { cleanInput, levelJudges } from "./helpers/engine-fakes.js";
@@ -35,7 +35,10 @@ describe("the database file under an open store", () => {
     await store.saveVerdict(makeVerdict({ id: "v-1" }));
     copyFileSync(file, join(tmp.dir, "copy.db"));
     renameSync(join(tmp.dir, "copy.db"), file);
-    await expect(store.recordDecision("v-1", { type: "approve" })).rejects.toThrow(StoreUnavailableError);
+    // Refused, and kept in the outbox rather than written into the other file.
+    const refused = await store.recordDecision("v-1", { type: "approve" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WriteQueuedError);
+    expect((refused as WriteQueuedError).cause).toBeInstanceOf(StoreUnavailableError);
     store.close();
   });
 });

@@ -98,6 +98,8 @@ const isCallerError = (error: unknown) => error instanceof GateConfigError || er
 export function withOutbox(store: Omit<GateStore, "outboxStatus" | "drainOutbox">, path: string | null, now: () => Date): GateStore {
   const box = path === null ? memoryOutbox() : fileOutbox(path);
   let draining: Promise<boolean> | null = null;
+  /** Why the last replay stopped: the cause a write queued behind it reports. */
+  let lastRefusal: unknown = null;
 
   /** Replays what is pending; false when the database still refuses (the rest stays queued). */
   async function replayPending(): Promise<boolean> {
@@ -116,6 +118,7 @@ export function withOutbox(store: Omit<GateStore, "outboxStatus" | "drainOutbox"
           continue;
         }
         ok = false;
+        lastRefusal = error;
         break;
       }
       done++;
@@ -158,7 +161,7 @@ export function withOutbox(store: Omit<GateStore, "outboxStatus" | "drainOutbox"
       // Still refused: queue behind what is pending (order holds, and the draft waits one deadline, not two).
       const clear = await drain();
       try {
-        if (!clear) throw new Error("the database still refuses the writes queued before this one");
+        if (!clear) throw lastRefusal ?? new Error("the database still refuses the writes queued before this one");
         return await store.saveVerdict(verdict);
       } catch (error) {
         if (isCallerError(error)) throw error;
@@ -174,7 +177,7 @@ export function withOutbox(store: Omit<GateStore, "outboxStatus" | "drainOutbox"
       const clear = await drain();
       const stamped = { ...decision, at: decision.at ?? now().toISOString() };
       try {
-        if (!clear) throw new Error("the database still refuses the writes queued before this one");
+        if (!clear) throw lastRefusal ?? new Error("the database still refuses the writes queued before this one");
         return await store.recordDecision(verdictId, stamped, effects);
       } catch (error) {
         if (isCallerError(error)) throw error;
