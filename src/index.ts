@@ -162,7 +162,7 @@ export { calibrateScope } from "./decisions/calibrate.js";
 export type { ScopeCalibration, CalibrationOptions } from "./decisions/calibrate.js";
 export { reliabilityTable, brierScore, levelAgreement, rollingAgreement, recount, tune } from "./stats/calibration.js";
 export type { CalibrationRecord, ReliabilityBucket, TuneCandidate } from "./stats/calibration.js";
-export type { EscalationTrend, EscalationWindow } from "./store/escalation-trend.js";
+export type { EscalationTrend, EscalationWindow } from "./escalation/types.js";
 export type { PostHocReviewInput, PostHocReviewResult } from "./decisions/post-hoc-review.js";
 export { POST_HOC_FINDINGS } from "./store/post-hoc-types.js";
 export type { PostHocFinding, PostHocReview, PostHocStats, PostHocStore, VerdictListFilter } from "./store/post-hoc-types.js";

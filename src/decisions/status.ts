@@ -5,7 +5,7 @@ import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/le
 import { resolveCompetence, type CompetenceOptions } from "../competence/options.js";
 import { summarize } from "../stats/agreement.js";
 import { calibrationFigures, type CalibrationFigures } from "./calibrate.js";
-import type { EscalationTrend } from "../store/escalation-trend.js";
+import type { EscalationTrend } from "../escalation/types.js";
 import { EMPTY_COUNTS } from "../stats/agreement.js";
 import { cohensKappa } from "../stats/kappa.js";
 import { wilsonLower } from "../stats/wilson.js";

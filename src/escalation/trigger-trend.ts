@@ -1,4 +1,4 @@
-import type { EscalationTrend, EscalationWindow } from "../store/escalation-trend.js";
+import type { EscalationTrend, EscalationWindow } from "./types.js";
 
 /** One trigger's escalation rate over the last 7 and 30 days and all time (null over an empty window). */
 export interface TriggerTrendRow {

@@ -127,3 +127,18 @@ export interface EscalationStore {
   /** Counts for the escalation KPIs of a scope. */
   escalationStats(scope: string): Promise<EscalationStats>;
 }
+
+/** Verdicts and escalations per trigger code over one window. */
+export interface EscalationWindow {
+  verdicts: number;
+  /** Verdicts routed `escalate`. */
+  escalated: number;
+  /** Verdicts on which each trigger fired (a verdict may count under several). */
+  byTrigger: Record<string, number>;
+}
+
+export interface EscalationTrend {
+  last7d: EscalationWindow;
+  last30d: EscalationWindow;
+  all: EscalationWindow;
+}

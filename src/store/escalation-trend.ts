@@ -1,22 +1,8 @@
 /** Escalation rate per trigger over time (seed 004): the last 7 and 30 days against the whole history. */
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import type { StoreContext } from "./context.js";
+import type { EscalationTrend, EscalationWindow } from "../escalation/types.js";
 import { verdicts } from "./schema.js";
-
-/** Verdicts and escalations per trigger code over one window. */
-export interface EscalationWindow {
-  verdicts: number;
-  /** Verdicts routed `escalate`. */
-  escalated: number;
-  /** Verdicts on which each trigger fired (a verdict may count under several). */
-  byTrigger: Record<string, number>;
-}
-
-export interface EscalationTrend {
-  last7d: EscalationWindow;
-  last30d: EscalationWindow;
-  all: EscalationWindow;
-}
 
 const DAY_MS = 86_400_000;
 

@@ -4,7 +4,7 @@
  */
 import type { CalibrationRecord } from "../stats/calibration.js";
 import type { Route, Verdict } from "../types.js";
-import type { EscalationTrend } from "./escalation-trend.js";
+import type { EscalationTrend } from "../escalation/types.js";
 
 /** A post-hoc reviewer's finding on an executed auto-approval. */
 export type PostHocFinding = "ok" | "wrong";
