@@ -121,7 +121,7 @@ describe("autonomy-gate certify", () => {
 
   it("a scope without verdicts cannot be certified", async () => {
     const issued = await cli("certify", "unknown:scope");
-    expect(issued.code).toBe(2);
+    expect(issued.code).toBe(1);
     expect(issued.stderr).toMatch(/no verdicts yet/);
   });
 });

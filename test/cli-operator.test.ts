@@ -52,6 +52,17 @@ describe("autonomy-gate audit verify", () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`row ${target}: hash mismatch`);
   });
+
+  it("fails naming the verdict when a verdict row was edited", async () => {
+    await seed();
+    const raw = createClient({ url });
+    const [row] = (await raw.execute("SELECT id FROM verdicts ORDER BY rowid LIMIT 1")).rows;
+    await raw.execute({ sql: "UPDATE verdicts SET passed = 1 - passed WHERE id = ?", args: [String(row?.id)] });
+    raw.close();
+    const result = await cli("audit", "verify");
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(new RegExp(`Verdict row tampered: ${String(row?.id)} differs from its audit entry \\(the row was edited\\) \\(audit entry \\d+\\)`));
+  });
 });
 
 describe("autonomy-gate mode", () => {
@@ -150,3 +161,18 @@ describe("autonomy-gate status", () => {
     expect(capture.stderr()).toMatch(/Commands: migrate, status, mode/);
   });
 });
+
+describe("autonomy-gate decide on a verdict whose action ran", () => {
+  it("refuses a different decision, names the first one, and exits 1", async () => {
+    await seed();
+    const raw = createClient({ url });
+    const [row] = (await raw.execute("SELECT id FROM verdicts ORDER BY rowid LIMIT 1")).rows;
+    raw.close();
+    const id = String(row?.id);
+    expect((await cli("decide", id, "approve", "--by", "ana")).code).toBe(0);
+    const refused = await cli("decide", id, "reject");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`already decided "approve" by ana`);
+  });
+});
+

@@ -50,9 +50,9 @@ describe("the competence ledger in the store", () => {
 
   it("a changed decision ends where the final decision alone would", async () => {
     store = memoryStore();
-    await decide(A, "a1", "approve");
-    await backfillDecision(store, "a1", { type: "reject", by: "ana" });
-    expect(await strength(A)).toBeCloseTo(updateStrength(0.3, { signal: -1, difficulty: 1 }), 12);
+    await decide(A, "a1", "reject");
+    await backfillDecision(store, "a1", { type: "approve", by: "ana" });
+    expect(await strength(A)).toBeCloseTo(updateStrength(0.3, { signal: 1, difficulty: 1 }), 12);
   });
 
   it("a skip moves nothing", async () => {

@@ -142,11 +142,11 @@ describe("the verdict is always stored", () => {
       expect(verdict.route).toBe("human");
       expect(verdict.violations.map((v) => v.code)).toContain("gate_error");
       expect(verdict.stored).toBeUndefined();
-      expect((await gate.decide(verdict.id, { type: "approve" })).decision?.type).toBe("approve");
+      expect((await gate.decide(verdict.id, { type: "reject" })).decision?.type).toBe("reject");
       store.close();
       store = undefined;
       const capture = captureIo();
-      expect(await runCli(["decide", verdict.id, "reject", "--db", url], capture.io)).toBe(0);
+      expect(await runCli(["decide", verdict.id, "approve", "--db", url], capture.io)).toBe(0);
     } finally {
       cleanup();
     }

@@ -62,7 +62,7 @@ describe("one policy of record for a scope", () => {
     const next = await gate.evaluate(draft(99), { threadId: "t-99" });
     expect(next.eligibility).toMatchObject({ eligible: false, n: 50 });
     expect(next.eligibility?.reasons.join()).toMatch(/Wilson lower bound 0\.79 < 0\.80/);
-    expect((await store.listAudit({ scope: SCOPE })).filter((e) => e.kind === "policy_change")).toEqual([
+    expect((await store.listAudit({ scope: SCOPE, limit: 10_000 })).filter((e) => e.kind === "policy_change")).toEqual([
       expect.objectContaining({ actor: "gate", payload: expect.objectContaining({ policyVersion: 1 }) }),
     ]);
     store.close();

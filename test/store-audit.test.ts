@@ -31,19 +31,19 @@ describe("audit log", () => {
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, actor: "system", scope: null, payload: { at: "2024-12-31T00:00:00.000Z" } });
     expect(first.hash).toBe(auditHash(GENESIS_HASH, first));
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash, payload: {} });
-    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 2 });
+    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 2, headSigned: false });
   });
 
   it("an empty log verifies", async () => {
     store = createGateStore({ url: ":memory:" });
-    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 0 });
+    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 0, headSigned: false });
   });
 
   it("tampering with one row's payload is reported at exactly that seq", async () => {
     const { store, raw } = await storeWithEntries();
     await raw.execute(`UPDATE audit_log SET payload = '{"i":99}' WHERE seq = 3`);
     raw.close();
-    expect(await store.verifyAudit()).toEqual({ ok: false, checked: 2, firstBad: { seq: 3, problem: "hash mismatch" } });
+    expect(await store.verifyAudit()).toEqual({ ok: false, checked: 2, headSigned: false, firstBad: { seq: 3, problem: "hash mismatch" } });
   });
 
   it("a tampered row whose hash was recomputed breaks the link of the next row", async () => {
@@ -62,7 +62,7 @@ describe("audit log", () => {
     const { store, raw } = await storeWithEntries();
     await raw.execute(`DELETE FROM audit_log WHERE seq = 4`);
     raw.close();
-    expect((await store.verifyAudit()).firstBad).toEqual({ seq: 5, problem: "gap" });
+    expect((await store.verifyAudit()).firstBad).toEqual({ seq: 5, problem: "gap: entry 4 is missing" });
   });
 
   it("a forged prevHash is reported as a broken link", async () => {

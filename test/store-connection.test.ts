@@ -87,7 +87,8 @@ describe("connecting", () => {
       }),
     );
     expect((await store.getCounts("outreach:first_touch", "pk-1", 0)).passApprove).toBe(20);
-    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 20 });
+    // One `verdict` and one `decision` entry per verdict.
+    expect(await store.verifyAudit()).toEqual({ ok: true, checked: 40, headSigned: false });
   });
 
   it("two :memory: stores are separate databases", async () => {

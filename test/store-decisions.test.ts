@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { NotFoundError } from "../src/errors.js";
+import { NotFoundError, OperationRefusedError } from "../src/errors.js";
 import type { AgreementCounts, GateStore } from "../src/store/types.js";
 import { makeVerdict, memoryStore } from "./helpers/store-fixtures.js";
 
@@ -37,22 +37,33 @@ describe("decision backfill", () => {
   it("a different decision moves the counter from the old cell to the new one", async () => {
     store = memoryStore();
     await store.saveVerdict(makeVerdict({ id: "v", passed: true }));
-    await store.recordDecision("v", { type: "approve" });
-    const moved = await store.recordDecision("v", { type: "reject" });
+    await store.recordDecision("v", { type: "reject" });
+    const moved = await store.recordDecision("v", { type: "approve" });
     expect(moved.changed).toBe(true);
-    // The rejected pass also marks where the clean passes after it start counting.
-    expect(await counts()).toEqual({ ...ZERO, passReject: 1, passesAtLastReject: 1 });
+    // The withdrawn rejected pass leaves its mark: the scope waits a little longer, never less.
+    expect(await counts()).toEqual({ ...ZERO, passApprove: 1, passesAtLastReject: 1 });
   });
 
   it("skip touches no counter, and replacing a decision with skip removes its count", async () => {
     store = memoryStore();
     await store.saveVerdict(makeVerdict({ id: "a" }));
-    await store.saveVerdict(makeVerdict({ id: "b" }));
+    await store.saveVerdict(makeVerdict({ id: "b", passed: false }));
     await store.recordDecision("a", { type: "skip" });
     expect(await counts()).toEqual(ZERO);
-    await store.recordDecision("b", { type: "approve" });
+    await store.recordDecision("b", { type: "reject" });
     await store.recordDecision("b", { type: "skip" });
     expect(await counts()).toEqual(ZERO);
+  });
+
+  it("a different decision on a verdict whose action already ran (a forked thread) is refused and changes nothing", async () => {
+    store = memoryStore();
+    await store.saveVerdict(makeVerdict({ id: "v", passed: true }));
+    await store.recordDecision("v", { type: "approve", by: "ana" });
+    const before = await store.listAudit();
+    await expect(store.recordDecision("v", { type: "reject", by: "bo" })).rejects.toThrow(/already decided "approve" by ana.*forked thread/);
+    expect((await store.getVerdict("v"))?.decision).toMatchObject({ type: "approve", by: "ana" });
+    expect(await counts()).toEqual({ ...ZERO, passApprove: 1 });
+    expect(await store.listAudit()).toEqual(before);
   });
 
   it("an unknown verdict id throws NotFoundError and writes nothing", async () => {
@@ -98,7 +109,12 @@ describe("counters never drift", () => {
         async (passes, decisions) => {
           store = memoryStore();
           for (const [i, passed] of passes.entries()) await store.saveVerdict(makeVerdict({ id: `v${i}`, passed }));
-          for (const [pick, type] of decisions) await store.recordDecision(`v${pick % passes.length}`, { type });
+          for (const [pick, type] of decisions) {
+            // A decision after which the action ran stands; a different one is refused.
+            await store.recordDecision(`v${pick % passes.length}`, { type }).catch((error: unknown) => {
+              if (!(error instanceof OperationRefusedError)) throw error;
+            });
+          }
           const recount = { ...ZERO };
           for (const v of await store.listVerdicts({})) {
             const type = v.decision?.type;

@@ -53,7 +53,7 @@ describe("many worker processes on one database file", () => {
       // The six cells are exact; the rejected-pass mark depends on the workers' interleaving.
       const { passesAtLastReject: _mark, ...cells } = await store.getCounts("outreach:first_touch", "pk-1", 0);
       expect(cells).toEqual(expected.counts);
-      expect(await store.verifyAudit()).toEqual({ ok: true, checked: expected.auditEntries });
+      expect(await store.verifyAudit()).toEqual({ ok: true, checked: expected.auditEntries, headSigned: false });
     } finally {
       store.close();
     }

@@ -7,10 +7,12 @@ import type { CliIo } from "./io.js";
 export async function withStore<T>(dbFlag: string | undefined, io: CliIo, work: (store: GateStore) => Promise<T>): Promise<T> {
   const authToken = resolveAuthToken(io);
   const timeoutMs = resolveDbTimeout(io);
+  const auditKey = io.env.AUTONOMY_GATE_AUDIT_KEY;
   const store = createGateStore({
     url: resolveDbUrl(dbFlag, io),
     ...(authToken ? { authToken } : {}),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(auditKey ? { auditKey } : {}),
   });
   try {
     return await work(store);

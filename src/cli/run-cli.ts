@@ -1,4 +1,4 @@
-import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
+import { AutonomyGateError, OperationRefusedError, StoreUnavailableError } from "../errors.js";
 import { describeDbError } from "../store/describe-error.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { CliUsageError, type CliCommand, type CliIo } from "./io.js";
@@ -31,7 +31,8 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
       io.stderr(`${(error as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    if (error instanceof StoreUnavailableError) {
+    // A refused act (a decision that would overwrite one whose action ran) is a failed check, like a refused mode switch.
+    if (error instanceof StoreUnavailableError || error instanceof OperationRefusedError) {
       io.stderr(`autonomy-gate ${name}: ${error.message}\n`);
       return 1;
     }

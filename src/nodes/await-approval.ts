@@ -1,5 +1,5 @@
 import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
-import { GateConfigError } from "../errors.js";
+import { GateConfigError, OperationRefusedError } from "../errors.js";
 import { hashValue } from "../hash.js";
 import { DECISION_TYPES, HITL_DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
 import { buildApprovalRequest, type ActionRequest } from "./approval-payload.js";
@@ -112,9 +112,10 @@ export function createAwaitApprovalNode<S>(gate: GateLike, options: AwaitApprova
       const verdict = await gate.decide(slot.verdictId, { ...decision, ...(difficulty !== undefined ? { difficulty } : {}) });
       next = { ...slot, verdict, decision: verdict.decision };
     } catch (error) {
-      // A bad option (e.g. difficulty) is the host's bug: it surfaces. Anything else is the store
-      // refusing the write: the human's decision is not lost, it applies to the graph as is.
-      if (error instanceof GateConfigError) throw error;
+      // A bad option (e.g. difficulty) is the host's bug, and a decision the store refuses (a fork
+      // answering differently after the action ran) must not act: both surface. Anything else is
+      // the store failing the write: the human's decision is not lost, it applies to the graph as is.
+      if (error instanceof GateConfigError || error instanceof OperationRefusedError) throw error;
       next = { ...slot, decision: { ...decision, at: new Date().toISOString() }, decisionStored: false };
     }
     return { ...edit, gate: next };

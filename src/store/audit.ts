@@ -1,23 +1,22 @@
 /**
  * The append-only, hash-chained audit log (DESIGN §8). Each entry's hash covers the previous
  * entry's hash and its own content, so editing, deleting or reordering any row breaks the chain
- * from that row on. (Cutting rows off the end leaves a valid, shorter chain: keep the latest
- * hash elsewhere if that matters.)
+ * from that row on; the head (./audit-head.ts) catches rows cut off the end. `audit verify` is in
+ * ./audit-verify.ts.
  */
-import { asc, desc, eq, gt } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./audit-hash.js";
+import { headForAppend, writeAuditHeadTx } from "./audit-head.js";
 import type { Executor, StoreContext } from "./context.js";
-import { counterMismatches } from "./counters.js";
 import { rowToAuditEntry } from "./rows.js";
 import { auditLog } from "./schema.js";
-import type { AuditEntry, AuditInput, AuditVerification } from "./types.js";
+import type { AuditEntry, AuditInput } from "./types.js";
 
 export { auditHash, GENESIS_HASH };
 
 /** Actor recorded when the caller names none. */
 export const DEFAULT_ACTOR = "system";
 
-const VERIFY_PAGE = 500;
 const DEFAULT_LIST_LIMIT = 100;
 
 /**
@@ -26,11 +25,8 @@ const DEFAULT_LIST_LIMIT = 100;
  * across processes.
  */
 export async function appendAuditTx(tx: Executor, now: Date, input: AuditInput): Promise<AuditEntry> {
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  // The head, not the table's last row: a log cut short then shows a gap instead of healing.
+  const last = (await headForAppend(tx)) ?? (await tailOf(tx));
   const content: AuditContent = {
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
@@ -43,7 +39,14 @@ export async function appendAuditTx(tx: Executor, now: Date, input: AuditInput):
   const prevHash = last?.hash ?? GENESIS_HASH;
   const entry: AuditEntry = { ...content, prevHash, hash: auditHash(prevHash, content) };
   await tx.insert(auditLog).values(entry);
+  await writeAuditHeadTx(tx, entry);
   return entry;
+}
+
+/** The newest row, for a database whose head is missing (written before heads were kept). */
+async function tailOf(tx: Executor): Promise<{ seq: number; hash: string } | undefined> {
+  const [row] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row;
 }
 
 export function appendAudit(ctx: StoreContext, input: AuditInput): Promise<AuditEntry> {
@@ -61,40 +64,4 @@ export function listAudit(ctx: StoreContext, filter: { scope?: string; limit?: n
       .limit(filter.limit ?? DEFAULT_LIST_LIMIT);
     return rows.map(rowToAuditEntry);
   });
-}
-
-/** Walks the whole log in `seq` order, a page at a time, recomputing every hash and link. */
-export async function verifyAudit(ctx: StoreContext): Promise<AuditVerification> {
-  const chain = await verifyChain(ctx);
-  // The flip rests on the counters too: they must equal a recount of the decision rows.
-  const mismatches = await counterMismatches(ctx);
-  if (mismatches.length === 0) return chain;
-  return { ...chain, ok: false, counterMismatches: mismatches };
-}
-
-async function verifyChain(ctx: StoreContext): Promise<AuditVerification> {
-  let checked = 0;
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (;;) {
-    const after = expectedSeq - 1;
-    const rows = await ctx.read((db) =>
-      db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(VERIFY_PAGE),
-    );
-    for (const row of rows) {
-      const problem =
-        row.seq !== expectedSeq
-          ? "gap"
-          : row.prevHash !== prevHash
-            ? "broken link"
-            : auditHash(row.prevHash, row) !== row.hash
-              ? "hash mismatch"
-              : null;
-      if (problem !== null) return { ok: false, checked, firstBad: { seq: row.seq, problem } };
-      checked++;
-      expectedSeq++;
-      prevHash = row.hash;
-    }
-    if (rows.length < VERIFY_PAGE) return { ok: true, checked };
-  }
 }

@@ -17,6 +17,7 @@ import type { Client, ResultSet } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
+import { bindAuditKey } from "./audit-head.js";
 import { isMemoryUrl, localFilePath, openClient, openLocalWriter, type ConnectionTarget } from "./connection.js";
 import { DeadlineExceeded, deadlineIn, raceDeadline, type Deadline } from "./deadline.js";
 import { describeDbError } from "./describe-error.js";
@@ -45,6 +46,8 @@ export interface ConnectionOptions extends ConnectionTarget {
   now: () => Date;
   /** The deadline of each call, in milliseconds. */
   timeoutMs: number;
+  /** The key the audit head is signed with (see audit-head.ts); null for none. */
+  auditKey: string | null;
 }
 
 /** Thrown inside a transaction whose call already timed out: rolls it back. */
@@ -170,6 +173,7 @@ export function createConnection(options: ConnectionOptions): Connection {
                 if (filePath !== null) checkIdentity(filePath, identity, options.url);
                 try {
                   return await db.transaction(async (tx) => {
+                    bindAuditKey(tx, options.auditKey);
                     const result = await fn(tx);
                     if (deadline.expired()) throw new LateCommit("the call timed out before commit; rolled back");
                     return result;

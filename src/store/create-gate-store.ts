@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { GateConfigError } from "../errors.js";
-import { appendAudit, listAudit, verifyAudit } from "./audit.js";
+import { appendAudit, listAudit } from "./audit.js";
+import { verifyAudit } from "./audit-verify.js";
 import { createConnection } from "./context.js";
 import { getCounts, recountCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
@@ -33,6 +34,7 @@ const optionsSchema = z.object({
   now: z.custom<() => Date>((value) => typeof value === "function").optional(),
   timeoutMs: z.number().int().positive().max(600_000).optional(),
   outboxPath: z.string().min(1).optional(),
+  auditKey: z.string().min(16).optional(),
 });
 
 const EXPECTED: Record<string, string> = {
@@ -42,6 +44,7 @@ const EXPECTED: Record<string, string> = {
   now: "a function returning a Date",
   timeoutMs: "a whole number of milliseconds in [1, 600000]",
   outboxPath: "a file path",
+  auditKey: "a secret of at least 16 characters",
 };
 
 /** The default deadline of one store call: well under the judges' default 30 s timeout. */
@@ -52,15 +55,18 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     const option = String(parsed.error.issues[0]?.path[0] ?? "options");
-    throw new GateConfigError(option, (options as Record<string, unknown>)[option] ?? options, EXPECTED[option] ?? "valid store options");
+    const received = option === "auditKey" ? "(hidden)" : ((options as Record<string, unknown>)[option] ?? options);
+    throw new GateConfigError(option, received, EXPECTED[option] ?? "valid store options");
   }
   const url = options.url ?? DEFAULT_STORE_URL;
+  const auditKey = auditKeyFrom(options);
   const ctx = createConnection({
     url,
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
     autoMigrate: options.autoMigrate ?? true,
     now: options.now ?? (() => new Date()),
     timeoutMs: options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
+    auditKey,
   });
 
   const now = options.now ?? (() => new Date());
@@ -86,10 +92,18 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     setKillSwitch: (on, actor) => setKillSwitch(ctx, on, actor),
     appendAudit: (entry) => appendAudit(ctx, entry),
     listAudit: (filter) => listAudit(ctx, filter),
-    verifyAudit: () => verifyAudit(ctx),
+    verifyAudit: () => verifyAudit(ctx, auditKey),
     ...ledgerMethods(ctx),
     ...escalationMethods(ctx),
     ...postHocMethods(ctx),
   };
   return withOutbox(store, outboxPathFor(url, options.outboxPath), now);
+}
+
+/** The audit key: the option, else `AUTONOMY_GATE_AUDIT_KEY`; a key from the environment is held to the option's rule. */
+function auditKeyFrom(options: GateStoreOptions): string | null {
+  const key = options.auditKey ?? process.env.AUTONOMY_GATE_AUDIT_KEY;
+  if (key === undefined || key === "") return null;
+  if (key.length < 16) throw new GateConfigError("AUTONOMY_GATE_AUDIT_KEY", "(hidden)", EXPECTED.auditKey ?? "a secret");
+  return key;
 }

@@ -3,17 +3,32 @@
  * A decision, its counter move and its audit entry commit together or not at all.
  */
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { GateConfigError, NotFoundError } from "../errors.js";
+import { GateConfigError, NotFoundError, OperationRefusedError } from "../errors.js";
 import { DECISION_TYPES, type Decision, type DecisionType } from "../types.js";
 import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { Executor, StoreContext } from "./context.js";
 import { bumpCounterTx, counterCell } from "./counters.js";
 import { faultPoint } from "./fault-points.js";
+import { decisionRowHash } from "./row-hash.js";
 import { normalizeDecision, rowToVerdict } from "./rows.js";
 import { readScopeRow } from "./scopes.js";
 import { verdicts, type VerdictRow } from "./schema.js";
 import { decideTx } from "./decide-tx.js";
 import type { DecisionEffects, DecisionResult } from "./types.js";
+
+/** Decisions after which the host's action ran (the approved or the edited draft went out). */
+const ACTED: DecisionType[] = ["approve", "edit"];
+
+/**
+ * A different decision on a verdict whose action already ran: a forked thread resumed with another
+ * answer. The first decision stands (it is what happened); the fork is a new task, with a new draft.
+ */
+function actionAlreadyRan(verdictId: string, previous: Decision, type: DecisionType): OperationRefusedError {
+  const by = previous.by === undefined ? "" : ` by ${previous.by}`;
+  return new OperationRefusedError(`Recording "${type}" on verdict ${verdictId}`, [
+    `it was already decided "${previous.type}"${by} at ${previous.at}, so its action ran; a decision on a forked thread cannot overwrite it (gate a new draft instead)`,
+  ]);
+}
 
 /** The decision types that count as decided (`skip` does not). */
 const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
@@ -27,6 +42,7 @@ export type DecisionInput = Omit<Decision, "at"> & { at?: string };
 export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: Decision, now: Date): Promise<DecisionResult> {
   const previous = row.decision;
   if (previous !== null && previous.type === decision.type) return { verdict: rowToVerdict(row), changed: false };
+  if (previous !== null && ACTED.includes(previous.type)) throw actionAlreadyRan(row.id, previous, decision.type);
   const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };
   const oldCell = previous === null ? null : counterCell(row.passed, previous.type);
   const newCell = counterCell(row.passed, decision.type);
@@ -44,7 +60,7 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
     scope: row.scope,
     actor: stored.by ?? DEFAULT_ACTOR,
     // Ids and types only: never draft text, nor the reviewer's free-text note.
-    payload: { verdictId: row.id, type: stored.type, by: stored.by ?? null, previous: previous?.type ?? null },
+    payload: { verdictId: row.id, type: stored.type, by: stored.by ?? null, previous: previous?.type ?? null, rowHash: decisionRowHash(update) },
   });
   faultPoint("decision_audited");
   return { verdict: rowToVerdict({ ...row, ...update }), changed: true };

@@ -6,7 +6,7 @@
  * it wraps any `GateStore`.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
-import { GateConfigError, NotFoundError, WriteQueuedError } from "../errors.js";
+import { GateConfigError, NotFoundError, OperationRefusedError, WriteQueuedError } from "../errors.js";
 import type { Decision, Verdict } from "../types.js";
 import type { DecisionEffects, GateStore, OutboxStatus } from "./types.js";
 
@@ -88,7 +88,8 @@ export function outboxPathFor(url: string, explicit?: string): string | null {
 }
 
 /** Errors that say the request itself was wrong: nothing to keep, the caller must hear them. */
-const isCallerError = (error: unknown) => error instanceof GateConfigError || error instanceof WriteQueuedError;
+const isCallerError = (error: unknown) =>
+  error instanceof GateConfigError || error instanceof WriteQueuedError || error instanceof OperationRefusedError;
 
 /**
  * Wrap `store` so that a verdict or decision the database refuses is kept and replayed. Reads of
@@ -113,7 +114,7 @@ export function withOutbox(store: Omit<GateStore, "outboxStatus" | "drainOutbox"
       } catch (error) {
         // A decision the store refuses as wrong (a conflicting later decision) would block the
         // queue forever; it is dropped with the rest only when the database itself answered.
-        if (error instanceof GateConfigError || error instanceof NotFoundError) {
+        if (error instanceof GateConfigError || error instanceof NotFoundError || error instanceof OperationRefusedError) {
           done++;
           continue;
         }

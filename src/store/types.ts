@@ -145,6 +145,22 @@ export interface AuditVerification {
    * the cells that differ). Any makes `ok` false.
    */
   counterMismatches?: Array<{ scope: string; provenanceKey: string; epoch: number; differences: string[] }>;
+  /** What is wrong with the head (the newest entry as the store last wrote it): a cut-off tail, a re-hash. */
+  head?: string;
+  /** True when an audit key was given and the head's signature holds under it. */
+  headSigned: boolean;
+  /** Verdict rows that differ from (or are missing against) the hash their audit entry carries. */
+  rowMismatches?: RowMismatch[];
+  /** Verdict rows written before row hashes were audited (a database from an earlier version): not checked. */
+  unattested?: number;
+}
+
+/** A verdict row `audit verify` found tampered with: the row, the entry it was checked against, what differs. */
+export interface RowMismatch {
+  verdictId: string;
+  /** The audit entry that carries the row's hash, when there is one. */
+  seq?: number;
+  problem: string;
 }
 
 /** What `status` shows of the outbox. */
@@ -182,6 +198,12 @@ export interface GateStoreOptions {
    * @default next to a `file:` database (`<file>.outbox.jsonl`); in memory for other URLs
    */
   outboxPath?: string;
+  /**
+   * Key for the audit log's signed head (HMAC-SHA256). With it, someone who can write the database
+   * but lacks the key cannot re-hash the chain without `audit verify` seeing it.
+   * @default process.env.AUTONOMY_GATE_AUDIT_KEY, else none
+   */
+  auditKey?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Route, Verdict } from "../types.js";
 import type { StoreContext } from "./context.js";
 import { appendAuditTx } from "./audit.js";
 import { applyDecisionTx } from "./decisions.js";
+import { verdictRowHash } from "./row-hash.js";
 import { rowToVerdict, verdictToRow } from "./rows.js";
 import { verdicts } from "./schema.js";
 import { ensureScopeTx } from "./scopes.js";
@@ -31,18 +32,24 @@ export async function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<
     const { decision, ...undecided } = verdict;
     const row = verdictToRow(undecided, { epoch: scope.epoch, policyVersion: scope.policyVersion });
     await tx.insert(verdicts).values(row);
-    // Every auto route is stamped in the audit log in the same transaction as the verdict, so a
-    // crash can never leave an auto-approval without its audit entry.
-    if (verdict.route === "auto") {
-      await appendAuditTx(tx, now, {
-        kind: "auto_approve",
-        scope: verdict.scope,
-        actor: "gate",
-        payload: { verdictId: verdict.id, draftHash: verdict.draftHash, provenanceKey: verdict.provenance.provenanceKey },
-      });
-    }
-    if (decision === undefined) return { verdict: rowToVerdict(row), inserted: true };
-    return { verdict: (await applyDecisionTx(tx, row, decision, now)).verdict, inserted: true };
+    // Every verdict is audited in its own transaction with a hash of the row as read back, so
+    // \`audit verify\` sees a verdict edited or deleted later. An auto route is stamped as such.
+    const [stored] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
+    if (stored === undefined) throw new Error(`verdict ${verdict.id} is not readable in the transaction that inserted it`);
+    const rowHash = verdictRowHash(stored);
+    const auto = verdict.route === "auto";
+    await appendAuditTx(tx, now, {
+      kind: auto ? "auto_approve" : "verdict",
+      scope: verdict.scope,
+      actor: "gate",
+      payload: {
+        verdictId: verdict.id,
+        ...(auto ? { draftHash: verdict.draftHash, provenanceKey: verdict.provenance.provenanceKey } : {}),
+        rowHash,
+      },
+    });
+    if (decision === undefined) return { verdict: rowToVerdict(stored), inserted: true };
+    return { verdict: (await applyDecisionTx(tx, stored, decision, now)).verdict, inserted: true };
   });
 }
 

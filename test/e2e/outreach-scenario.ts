@@ -9,7 +9,7 @@ import { interruptsOf, pendingInterrupts, valuesOf, type ScenarioContext } from 
 
 const GRAPH = "outreach";
 const SCOPE = "outreach:first_touch";
-const GATE_FIELDS = ["auditSampled", "composite", "eligibility", "levels", "mode", "passed", "rationale", "scope", "verdictId", "violations"];
+const GATE_FIELDS = ["auditSampled", "composite", "eligibility", "levels", "mode", "passed", "rationale", "scope", "stored", "verdictId", "violations"];
 const EDITED = { name: "send_email", args: { to: "edited@acme.example", subject: "Edited subject", body: "Edited body, by a human." } };
 
 interface OutreachValues {

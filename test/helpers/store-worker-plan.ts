@@ -4,8 +4,9 @@ import type { DecisionType } from "../../src/types.js";
 /** What worker `worker` does with its verdict `i`: shared by the worker script and the test's expectations. */
 export function workerStep(worker: number, i: number): { id: string; passed: boolean; decisions: DecisionType[] } {
   const final = (["approve", "edit", "reject", "skip"] as const)[i % 4]!;
-  // Every fifth verdict is first approved and then changed, to move a counter cell under contention.
-  return { id: `w${worker}-v${i}`, passed: i % 3 !== 0, decisions: i % 5 === 0 ? ["approve", final] : [final] };
+  // Every fifth verdict is first rejected and then changed (a rejection runs nothing, so it may be
+  // corrected), to move a counter cell under contention.
+  return { id: `w${worker}-v${i}`, passed: i % 3 !== 0, decisions: i % 5 === 0 ? ["reject", final] : [final] };
 }
 
 /** The counters and audit entries `workers × perWorker` steps must leave behind. */
@@ -20,8 +21,8 @@ export function expectedTotals(workers: number, perWorker: number): { counts: Ag
         const cell = `${passed ? "pass" : "fail"}${final[0]!.toUpperCase()}${final.slice(1)}` as keyof AgreementCounts;
         counts[cell]++;
       }
-      // One `decision` entry per actual change, plus the worker's own note.
-      auditEntries += new Set(decisions).size + 1;
+      // One `verdict` entry, one `decision` entry per actual change, and the worker's own note.
+      auditEntries += 1 + new Set(decisions).size + 1;
     }
   }
   return { counts, auditEntries };

@@ -21,11 +21,18 @@ export const auditCommand: CliCommand = {
     }
     const result = await withStore(values.db, io, (store) => store.verifyAudit());
     if (result.ok) {
-      io.stdout(`Audit log intact: ${result.checked} rows verified.\n`);
+      const signed = result.headSigned ? "; head signed with the audit key" : "";
+      const older = result.unattested === undefined ? "" : `; ${result.unattested} verdict rows from before row hashes were audited not checked`;
+      io.stdout(`Audit log intact: ${result.checked} rows verified${signed}${older}.\n`);
       return 0;
     }
     if (result.firstBad !== undefined) {
       io.stderr(`Audit log tampered: row ${result.firstBad.seq}: ${result.firstBad.problem} (${result.checked} rows checked).\n`);
+    }
+    if (result.head !== undefined) io.stderr(`Audit log tampered: ${result.head}.\n`);
+    for (const m of result.rowMismatches ?? []) {
+      const entry = m.seq === undefined ? "" : ` (audit entry ${m.seq})`;
+      io.stderr(`Verdict row tampered: ${m.verdictId} ${m.problem}${entry}.\n`);
     }
     for (const m of result.counterMismatches ?? []) {
       io.stderr(`Counters tampered: scope ${m.scope}, provenance key ${m.provenanceKey}, epoch ${m.epoch}: ${m.differences.join("; ")}.\n`);

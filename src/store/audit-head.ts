@@ -1,0 +1,88 @@
+/**
+ * The audit log's head: the newest entry's `seq` and `hash`, kept in `settings` and moved in the
+ * same transaction as every append. Appends extend the head (not whatever the table's last row is),
+ * so rows cut off the end of the log leave a head that points past it, and the next append leaves
+ * a gap: both are what `audit verify` reports.
+ *
+ * With an audit key (`AUTONOMY_GATE_AUDIT_KEY`, HMAC-SHA256) the head also carries a MAC over
+ * `seq:hash`. Someone who can write the database but does not hold the key can re-hash the whole
+ * chain with the public `auditHash`, but cannot sign the head that chain needs.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { AutonomyGateError } from "../errors.js";
+import type { Executor } from "./context.js";
+import { settings } from "./schema.js";
+
+export const AUDIT_HEAD_KEY = "audit_head";
+/** Verdict rows with a rowid above this were written with an audit entry carrying their hash. */
+export const ATTESTED_AFTER_KEY = "audit_rows_attested_after";
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  /** HMAC-SHA256 of `seq:hash` under the audit key, when the store has one. */
+  mac?: string;
+}
+
+/** The audit key each open write transaction signs with (bound by the connection, see context.ts). */
+const keys = new WeakMap<object, string>();
+
+export function bindAuditKey(tx: object, key: string | null): void {
+  if (key !== null) keys.set(tx, key);
+}
+
+/** An append refused because the signed head does not match the key: the log was rewritten. */
+export class AuditHeadError extends AutonomyGateError {
+  override name = "AuditHeadError";
+}
+
+export function headMac(key: string, head: Pick<AuditHead, "seq" | "hash">): string {
+  return createHmac("sha256", key).update(`${head.seq}:${head.hash}`).digest("hex");
+}
+
+export function macMatches(key: string, head: AuditHead): boolean {
+  if (head.mac === undefined) return false;
+  const expected = Buffer.from(headMac(key, head), "hex");
+  const given = Buffer.from(head.mac, "hex");
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export async function readAuditHead(db: Executor): Promise<AuditHead | null> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, AUDIT_HEAD_KEY));
+  if (row === undefined) return null;
+  try {
+    const head = JSON.parse(row.value) as AuditHead;
+    return typeof head.seq === "number" && typeof head.hash === "string" ? head : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The head an append in `tx` extends. With a key, a head signed under another key (or not matching
+ * its MAC) is refused: the store will not sign over a log someone rewrote. An unsigned head (the key
+ * was just set) is taken as found and signed by this append.
+ */
+export async function headForAppend(tx: Executor): Promise<AuditHead | null> {
+  const head = await readAuditHead(tx);
+  const key = keys.get(tx);
+  if (head !== null && key !== undefined && head.mac !== undefined && !macMatches(key, head)) {
+    throw new AuditHeadError(
+      `The audit log's head (entry ${head.seq}) is not signed by this store's audit key: the log was rewritten, or the key changed. Run "autonomy-gate audit verify".`,
+    );
+  }
+  return head;
+}
+
+export async function writeAuditHeadTx(tx: Executor, head: Pick<AuditHead, "seq" | "hash">): Promise<void> {
+  const key = keys.get(tx);
+  const value = JSON.stringify(key === undefined ? head : { ...head, mac: headMac(key, head) });
+  await tx.insert(settings).values({ key: AUDIT_HEAD_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+}
+
+/** The rowid after which every verdict row must have an audit entry (0: all of them). */
+export async function attestedAfter(db: Executor): Promise<number> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, ATTESTED_AFTER_KEY));
+  return row === undefined ? 0 : Number(row.value);
+}
