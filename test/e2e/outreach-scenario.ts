@@ -9,6 +9,7 @@ import { interruptsOf, pendingInterrupts, valuesOf, type ScenarioContext } from 
 
 const GRAPH = "outreach";
 const SCOPE = "outreach:first_touch";
+const BLIND_FIELDS = ["blind", "mode", "scope", "stored", "verdictId"];
 const GATE_FIELDS = ["auditSampled", "composite", "eligibility", "levels", "mode", "passed", "rationale", "scope", "stored", "verdictId", "violations"];
 const EDITED = { name: "send_email", args: { to: "edited@acme.example", subject: "Edited subject", body: "Edited body, by a human." } };
 
@@ -54,7 +55,9 @@ export function prospect(id: string) {
 /** Creates a thread and runs it to the approval interrupt; returns the thread and the payload (or null). */
 async function toApproval(ctx: ScenarioContext, label: string): Promise<{ threadId: string; payload: ApprovalPayload | null }> {
   const { client, checks } = ctx;
-  const thread = await client.threads.create({ metadata: { e2e: label }, signal: ctx.callSignal() });
+  // The first thread has a fixed id so that the in-process parity run draws the same blind review.
+  const threadId = label === FIRST_LABEL ? { threadId: FIRST_THREAD_ID } : {};
+  const thread = await client.threads.create({ metadata: { e2e: label }, ...threadId, signal: ctx.callSignal() });
   const result = await client.runs.wait(thread.thread_id, GRAPH, { input: { prospect: prospect(label), touch: 1 }, signal: ctx.callSignal() });
   const interrupts = interruptsOf(result);
   checks.that(`${label}: the run stops at one approval interrupt`, interrupts.length === 1, `__interrupt__ was ${JSON.stringify(interrupts)}`);
@@ -65,6 +68,12 @@ function checkPayload(ctx: ScenarioContext, label: string, payload: ApprovalPayl
   const { checks } = ctx;
   const action = payload.actionRequests?.[0];
   checks.equal(`${label}: payload actionRequests has one send_email to the prospect`, [payload.actionRequests?.length, action?.name, action?.args.to], [1, "send_email", "ana@acme.example"]);
+  if (payload.gate?.blind === true) {
+    // A blind review (drawn per verdict id, 20% by default): the reviewer sees no judgement at all.
+    checks.equal(`${label}: blind payload gate shows no verdict, score or rationale`, Object.keys(payload.gate).sort(), BLIND_FIELDS);
+    checks.that(`${label}: blind payload action carries subject and body, no description`, typeof action?.args.subject === "string" && typeof action?.args.body === "string" && action?.description === undefined);
+    return;
+  }
   checks.that(`${label}: payload action carries subject, body and a description`, typeof action?.args.subject === "string" && typeof action?.args.body === "string" && typeof action?.description === "string");
   checks.equal(`${label}: payload reviewConfigs allow approve/edit/reject/skip`, payload.reviewConfigs, [{ actionName: "send_email", allowedDecisions: ["approve", "edit", "reject", "skip"] }]);
   checks.equal(`${label}: payload gate summary has the verdict fields`, Object.keys(payload.gate ?? {}).sort(), GATE_FIELDS);
@@ -136,6 +145,8 @@ async function malformed(ctx: ScenarioContext): Promise<void> {
 
 /** The prospect label of the first thread (on a fresh database), for the in-process parity run. */
 export const FIRST_LABEL = "outreach/approve";
+/** The first thread's id, shared with the in-process parity run. */
+export const FIRST_THREAD_ID = "6f1c2b9e-0e2e-4c1a-9d3e-5a7b8c9d0e1f";
 
 /**
  * Every outreach step, each decision type on its own thread; resolves to the first thread's

@@ -3,7 +3,7 @@
 // server returned and backfill the decision the same way — one code path, two hosts.
 import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
 import type { Checks } from "./checks.js";
-import { prospect } from "./outreach-scenario.js";
+import { FIRST_THREAD_ID, prospect } from "./outreach-scenario.js";
 
 /** A payload without what legitimately differs between two runs (verdict id, judge latency). */
 function comparable(payload: unknown): unknown {
@@ -21,7 +21,7 @@ export async function runParityScenario(checks: Checks, dbUrl: string, label: st
   const { graph } = await import("../../graphs/server/outreach.js");
   const { store } = await import("../../graphs/server/environment.js");
   graph.checkpointer = new MemorySaver();
-  const config = { configurable: { thread_id: "parity-thread" } };
+  const config = { configurable: { thread_id: FIRST_THREAD_ID } };
   try {
     const first = await graph.invoke({ prospect: prospect(label), touch: 1 }, config);
     const value = isInterrupted(first) ? first.__interrupt__[0]?.value : undefined;
@@ -29,7 +29,7 @@ export async function runParityScenario(checks: Checks, dbUrl: string, label: st
     const done = await graph.invoke(new Command({ resume: { decisions: [{ type: "approve", by: "e2e-reviewer" }] } }), config);
     const verdictId = (value as { gate?: { verdictId?: string } } | undefined)?.gate?.verdictId ?? "";
     const stored = await store.getVerdict(verdictId);
-    checks.equal("parity: in-process approve sends and backfills as behind the server", [done.status, stored?.decision?.type, stored?.threadId], ["sent", "approve", "parity-thread"]);
+    checks.equal("parity: in-process approve sends and backfills as behind the server", [done.status, stored?.decision?.type, stored?.threadId], ["sent", "approve", FIRST_THREAD_ID]);
   } finally {
     store.close();
   }
