@@ -51,6 +51,7 @@ describe("the database down, then back", () => {
     expect(await store.drainOutbox()).toBe(0);
     const audits = (await store.listAudit({ limit: 100 })).filter((e) => e.payload.verdictId === verdict.id);
     expect(audits.filter((e) => e.kind === "decision")).toHaveLength(1);
+    expect(audits.filter((e) => e.kind === "verdict")).toHaveLength(1);
     const counts = await store.getCounts(verdict.scope, verdict.provenance.provenanceKey, 0);
     expect(counts).toEqual(expect.objectContaining(await store.recountCounts(verdict.scope, verdict.provenance.provenanceKey, 0)));
     expect(counts.passApprove + counts.failApprove).toBe(1);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { scopeEligibility } from "../src/decisions/eligibility.js";
+import { switchMode } from "../src/decisions/modes.js";
 import { auditHash, GENESIS_HASH } from "../src/store/audit-hash.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import type { GateStore } from "../src/store/types.js";
@@ -196,9 +197,11 @@ describe("tamper evidence for what the flip rests on", () => {
     try {
       await raw.execute(`UPDATE agreement_counters SET pass_approve = pass_approve + 40`);
       const state = await store.getScopeState(SCOPE);
-      const eligibility = await scopeEligibility(store, state, POLICY);
+      const eligibility = await scopeEligibility(store, state, POLICY, undefined, { recount: true });
       expect(eligibility.eligible).toBe(false);
       expect(eligibility.reasons.join(" ")).toContain("counters do not match a recount");
+      // The promotion itself recounts: the operator's switch is refused, naming the recount.
+      await expect(switchMode(store, SCOPE, "auto", { actor: "ops", gatePolicy: POLICY })).rejects.toThrow(/counters do not match a recount/);
     } finally {
       close();
     }

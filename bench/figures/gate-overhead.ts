@@ -5,6 +5,7 @@
  */
 import { Command, MemorySaver } from "@langchain/langgraph";
 import { createOutreachGraph } from "../../graphs/outreach/graph.js";
+import { scopeEligibility } from "../../src/decisions/eligibility.js";
 import { switchMode } from "../../src/decisions/modes.js";
 import { createGate } from "../../src/gate/create-gate.js";
 import type { GateLike } from "../../src/nodes/gate-like.js";
@@ -18,6 +19,8 @@ import { benchProspect } from "../sample-draft.js";
 import { medianOfRuns, ratio, summarize } from "../stats.js";
 
 const AUTO_SCOPE = "bench:overhead-auto";
+/** A cap on the approved drafts the auto scope may take to earn the flip. */
+const MAX_EARN = 200;
 const SHADOW_SCOPE = "bench:overhead-shadow";
 const APPROVE = { decisions: [{ type: "approve" as const }] };
 
@@ -30,7 +33,6 @@ const interrupted = (result: Record<string, unknown>) => Array.isArray(result.__
 export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
   const rounds = config.quick ? 1 : 3;
   const drafts = config.quick ? 30 : 200;
-  const earn = DEFAULT_FLIP_POLICY.minDecided + 5;
   const now = () => new Date();
   const store = createGateStore({ url: fileUrl(config.tmpDir, "overhead.db") });
   const gate = createGate({ judge: new LatencyJudge({ latencyMs: 0 }), store });
@@ -48,6 +50,7 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
     decide: (verdictId, decision) => gate.decide(verdictId, decision),
   };
   let thread = 0;
+  let earn = 0;
   const run = async (graph: Invokable, resume: boolean) => {
     const id = `p${thread++}`;
     const cfg = { configurable: { thread_id: `bench-overhead-${id}` } };
@@ -62,7 +65,11 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
     // off so that no measured draft stops at the interrupt; then the operator switches it to auto.
     await store.setPolicy(AUTO_SCOPE, { ...DEFAULT_FLIP_POLICY, auditRate: 0 }, "bench");
     const earning = createOutreachGraph({ gate, scope: AUTO_SCOPE, now }).compile({ checkpointer: new MemorySaver() });
-    for (let i = 0; i < earn; i++) await run(earning, true);
+    // Approved drafts until the rule of record says eligible (the sequential default needs ~30).
+    while (earn < MAX_EARN && !(await scopeEligibility(store, await store.getScopeState(AUTO_SCOPE))).eligible) {
+      await run(earning, true);
+      earn++;
+    }
     // The operator act itself: refused unless the scope really is eligible.
     await switchMode(store, AUTO_SCOPE, "auto", { actor: "bench", reason: "benchmark: eligible after approved shadow drafts" });
     config.log(`overhead: ${AUTO_SCOPE} earned auto after ${earn} approved shadow drafts`);

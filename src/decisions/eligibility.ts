@@ -12,12 +12,17 @@ import { policyFor } from "./policy-for.js";
  * current epoch). One primary-key read, so it stays flat however long the history grows. When the
  * host opts in to the competence ledger (`competence.enforce`), the autonomous band is required
  * too: one more primary-key read.
+ *
+ * With `recount` (the promotion to auto, and the operator's status), an eligible scope's counters
+ * must also equal a recount of its decision rows, so a counter edited by hand never promotes. The
+ * recount reads the scope's decided verdicts, so the draft path does not ask for it.
  */
 export async function scopeEligibility(
   store: GateStore,
   state: ScopeState,
   gatePolicy?: FlipPolicy,
   competence?: CompetenceOptions,
+  options: { recount?: boolean } = {},
 ): Promise<Eligibility> {
   if (!state.provenanceKey) {
     return { eligible: false, reasons: ["no verdicts yet"], n: 0, agreement: null, wilsonLower: null, kappa: null, rejectedPasses: 0 };
@@ -25,9 +30,7 @@ export async function scopeEligibility(
   const counts = await store.getCounts(state.scope, state.provenanceKey, state.epoch);
   const policy = policyFor(state, gatePolicy);
   let eligibility = withRevival(evaluateEligibility(counts, policy, state.epoch), counts, state, policy);
-  if (eligibility.eligible) {
-    // Promotion rests on the counters: before they make a scope eligible, they must equal a
-    // recount of the decision rows (a counter edited by hand never promotes).
+  if (eligibility.eligible && options.recount === true) {
     const differences = counterDifferences(counts, await store.recountCounts(state.scope, state.provenanceKey, state.epoch));
     if (differences.length > 0) {
       eligibility = { ...eligibility, eligible: false, reasons: [`counters do not match a recount of the decisions (${differences.join("; ")}); run \`autonomy-gate audit verify\``] };

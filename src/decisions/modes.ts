@@ -36,7 +36,7 @@ export async function switchMode(store: GateStore, scope: string, mode: Mode, op
     if (conflict !== null && !options.force) {
       throw new OperationRefusedError(`Switching scope "${scope}" to auto`, [conflict]);
     }
-    const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence);
+    const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence, { recount: true });
     if (!eligibility.eligible && !options.force) {
       throw new OperationRefusedError(`Switching scope "${scope}" to auto`, eligibility.reasons);
     }

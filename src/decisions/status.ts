@@ -103,7 +103,7 @@ export async function computeStatus(store: GateStore, options: StatusOptions = {
 async function scopeStatus(store: GateStore, state: ScopeState, options: StatusOptions, killSwitch: boolean): Promise<ScopeStatus> {
   const counts = state.provenanceKey ? await store.getCounts(state.scope, state.provenanceKey, state.epoch) : EMPTY_COUNTS;
   const summary = summarize(counts);
-  const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence);
+  const eligibility = await scopeEligibility(store, state, options.gatePolicy, options.competence, { recount: true });
   const config = resolveCompetence(options.competence);
   const [ledger, ceiling, policyVersion] = await Promise.all([
     store.getCompetence(state.scope),
