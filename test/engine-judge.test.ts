@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { hashValue } from "../src/hash.js";
 import { dataText, escapeData, fence } from "../src/evaluation/judge/fence.js";
 import { isJudgeModel, judgeModelId, withJudgeTemperature } from "../src/evaluation/judge/model.js";
-import { OUTCOME_PROMPT, STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT, TRAJECTORY_PROMPT } from "../src/evaluation/judge/prompts.js";
+import { COMBINED_PROMPT, combinedMessage, combinedNudge } from "../src/evaluation/judge/combined-prompt.js";
+import { levelMessage, OUTCOME_PROMPT, STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT, TRAJECTORY_PROMPT } from "../src/evaluation/judge/prompts.js";
 import { runJudge } from "../src/evaluation/judge/run-judge.js";
 import { parseJudgeOutput } from "../src/evaluation/judge/schema.js";
 import { indexDraft, scrubText } from "../src/evaluation/judge/scrub.js";
@@ -68,10 +69,10 @@ describe("running a judge", () => {
     expect(await ask(model, 30)).toEqual({ ok: false, problem: "timeout after 30 ms", attempts: 1 });
   });
 
-  it("sends the prompt as a system message and the fenced data with the reminder", async () => {
+  it("sends the shared system message, then the fenced data, then the level's task and the reminder", async () => {
     const model = new RecordingJudge([reply(1)]);
     await ask(model);
-    expect(model.calls[0]?.messages).toEqual([OUTCOME_PROMPT.system, `<draft>\nHello\n</draft>\n\n${OUTCOME_PROMPT.reminder}`]);
+    expect(model.calls[0]?.messages).toEqual([OUTCOME_PROMPT.system, `<draft>\nHello\n</draft>\n\nJudge ${OUTCOME_PROMPT.task}\n\n${OUTCOME_PROMPT.reminder}`]);
   });
 });
 
@@ -99,17 +100,20 @@ describe("fencing run data", () => {
 describe("prompt versions", () => {
   it("are pinned to the prompt texts: change a text and you must bump its version (and this pin)", () => {
     const pins = Object.fromEntries(
-      [STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT, TRAJECTORY_PROMPT, OUTCOME_PROMPT].map((p) => [p.id, hashValue([p.system, p.reminder]).slice(0, 16)]),
+      [STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT, TRAJECTORY_PROMPT, OUTCOME_PROMPT].map((p) => [p.id, hashValue([p.system, levelMessage("DATA", p)]).slice(0, 16)]),
     );
+    const parts = [{ level: "trajectory" as const, prompt: TRAJECTORY_PROMPT }];
+    pins[COMBINED_PROMPT.id] = hashValue([COMBINED_PROMPT.system, combinedMessage("DATA", parts), combinedNudge(parts)]).slice(0, 16);
     expect(pins).toEqual(PINNED_PROMPTS);
   });
 });
 
 const PINNED_PROMPTS = {
-  "outcome-compliance@1": "8b6b50836d3bf6f8",
-  "step-expectations@1": "fe7489b9277e07cd",
-  "step-wellformed@1": "f1e938f963e15ee7",
-  "trajectory@1": "7d4a3625af1ad74c",
+  "combined@1": "850b22b84d658c59",
+  "outcome-compliance@2": "3a9e17eab3210759",
+  "step-expectations@2": "390bfa2f06e426ec",
+  "step-wellformed@2": "2216fb611e11e76f",
+  "trajectory@2": "cf3ec92b9efad1a9",
 };
 
 describe("judge models", () => {

@@ -9,7 +9,7 @@
 import type { Json } from "../../input/canonical-value.js";
 
 /** The fences a judge prompt may contain, in the order they appear. */
-export const FENCE_NAMES = ["goal", "expectations", "steps", "draft", "evidence"] as const;
+export const FENCE_NAMES = ["goal", "steps", "expectations", "draft", "evidence"] as const;
 export type FenceName = (typeof FENCE_NAMES)[number];
 
 /** `<`, `>`, `&`, what NFKC/NFKD turn into `<`/`>` (U+226E/F, U+FE64/5, U+FF1C/E), and visual look-alikes. */
