@@ -39,7 +39,7 @@ describe("step level", () => {
     const assessment = await gate.assess(input);
     expect(judges.step.calls).toHaveLength(1);
     const userMessage = judges.step.calls[0]?.messages[1] ?? "";
-    for (const name of ["research", "angle", "compose"]) expect(userMessage).toContain(`"step": "${name}"`);
+    for (const name of ["research", "angle", "compose"]) expect(userMessage).toContain(`"step":"${name}"`);
     expect(assessment.levels[0]).toMatchObject({ score: 1, promptId: "step-expectations@2" });
   });
 

@@ -15,7 +15,7 @@ export interface RunDataInput {
 
 /** The draft exactly as the canonical view holds it (and the verdict id hashes it). */
 export function draftBlockOf(draft: CanonicalDraft): string {
-  return draft.args === undefined ? draft.text : JSON.stringify({ text: draft.text, args: draft.args }, null, 2);
+  return draft.args === undefined ? draft.text : JSON.stringify({ text: draft.text, args: draft.args });
 }
 
 /**
