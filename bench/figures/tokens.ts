@@ -101,7 +101,13 @@ export async function tokenCost(_config: BenchConfig): Promise<FigureResult> {
         "`{ reasoning, score, flags }` per level, about the three per-level answers together, and arrives as one longer, " +
         "slower reply where per-level mode's three run concurrently.",
     ],
-    slower: [],
+    slower: [
+      `Per-level mode sends ${three.total} input tokens per verdict against the openevals + agentevals pair's ${alt.total} ` +
+        `(${fmt(three.total / alt.total)}×): it judges a third level, and each of its calls carries the whole fenced run (steps, ` +
+        `expectations, draft, evidence) where each of the pair's sees only its part. ${pct(threeShare)} of those tokens are the ` +
+        "shared prefix, which a provider with prefix caching bills at its cached rate after the first call; where none does, " +
+        `\`judgeMode: "combined"\` sends ${combined.total} (${fmt(combinedRatio)}×).`,
+    ],
     headline: `${three.total} input tokens per verdict in 3 calls (${pct(threeShare)} shared prefix), ${combined.total} combined (${fmt(combinedRatio)}×); openevals + agentevals ${alt.total}`,
   };
 }
