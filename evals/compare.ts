@@ -10,8 +10,10 @@ export interface GoldenObservation {
   violations: Violation[];
   /** The route `decideRoute` gives under the golden's mode and context (only when one is expected). */
   route?: Route;
-  /** Judge calls per level (scripted runs only; a live run does not count them). */
+  /** Judge calls per level (scripted per-level runs only; a live run does not count them). */
   judgeCalls?: Record<Level, number>;
+  /** Calls of the one combined judge (scripted combined-mode runs only). */
+  combinedCalls?: number;
 }
 
 /** One expected field the run did not meet, named by its path in `expected`. */
@@ -59,6 +61,16 @@ export function compareGolden(expected: GoldenExpected, got: GoldenObservation):
     }
     const total = LEVELS.reduce((sum, level) => sum + counts[level], 0);
     if (calls.total !== undefined && total !== calls.total) diff("judgeCalls.total", calls.total, total);
+  }
+  if (calls && got.combinedCalls !== undefined) {
+    // Combined mode: one call where per-level mode makes any (two with the retry), none where it
+    // makes none. Levels the golden leaves out are unknown, so only a stated total or all three fix "none".
+    const stated = LEVELS.map((level) => calls[level]);
+    const total = calls.total ?? (stated.every((n) => n !== undefined) ? stated.reduce<number>((sum, n) => sum + (n ?? 0), 0) : undefined);
+    const some = total !== undefined ? total > 0 : stated.some((n) => (n ?? 0) > 0);
+    const min = some ? 1 : 0;
+    const max = total === 0 ? 0 : 2;
+    if (got.combinedCalls < min || got.combinedCalls > max) diff("judgeCalls.combined", min === max ? min : `${min} to ${max}`, got.combinedCalls);
   }
   return out;
 }

@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { GateConfigError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
+import { JUDGE_MODES, type JudgeMode } from "../src/gate/judge-mode.js";
 import { decideRoute, type RouteContext } from "../src/decisions/decide-route.js";
 import { LEVELS, type Level } from "../src/types.js";
 import { compareGolden, type GoldenDifference, type GoldenObservation } from "./compare.js";
 import { mapWithConcurrency } from "./concurrency.js";
 import type { GoldenCase, GoldenExpected } from "./golden-schema.js";
 import type { GoldenSuite, LoadedGolden } from "./load-goldens.js";
-import { scriptedJudges } from "./scripted-judge.js";
+import { CombinedScriptedJudgeModel, scriptedJudges } from "./scripted-judge.js";
 
 /** Options of {@link runGoldens}. */
 export interface RunGoldensOptions {
@@ -24,6 +25,13 @@ export interface RunGoldensOptions {
    * @default undefined (scripted replies)
    */
   judge?: BaseChatModel;
+  /**
+   * How the gate asks its judges (see `GateOptions.judgeMode`). In `"combined"` mode the scripted
+   * replies of each case are derived from its per-level script, and `judgeCalls` expectations are
+   * read as "one combined call (two with a retry) where per-level mode makes any".
+   * @default "per-level"
+   */
+  judgeMode?: JudgeMode;
   /**
    * Called as each case finishes (for progress output), with the count done and the total.
    * @default undefined
@@ -68,6 +76,7 @@ export interface GoldenRunReport {
 const optionsSchema = z.object({
   concurrency: z.number().int().min(1).max(256).optional(),
   judge: z.custom<BaseChatModel>((m) => typeof (m as { invoke?: unknown } | null)?.invoke === "function").optional(),
+  judgeMode: z.enum(JUDGE_MODES).optional(),
   onResult: z.custom<RunGoldensOptions["onResult"]>((f) => typeof f === "function").optional(),
 });
 
@@ -77,7 +86,8 @@ export async function runGoldens(suites: GoldenSuite[], options: RunGoldensOptio
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue?.path[0] ?? "options");
-    throw new GateConfigError(key, (options as Record<string, unknown>)[key], key === "concurrency" ? "an integer from 1 to 256" : "a valid value");
+    const expected = key === "concurrency" ? "an integer from 1 to 256" : key === "judgeMode" ? `one of ${JUDGE_MODES.map((m) => `"${m}"`).join(", ")}` : "a valid value";
+    throw new GateConfigError(key, (options as Record<string, unknown>)[key], expected);
   }
   const jobs = suites.flatMap((suite) => suite.cases.map((loaded) => ({ suite: suite.name, loaded })));
   let done = 0;
@@ -112,10 +122,13 @@ async function runCase(suite: string, loaded: LoadedGolden, options: RunGoldensO
 }
 
 async function observe(golden: GoldenCase, options: RunGoldensOptions): Promise<GoldenObservation> {
-  const scripted = options.judge ? undefined : scriptedJudges(golden.judge);
+  const combined = options.judgeMode === "combined";
+  const scripted = options.judge || combined ? undefined : scriptedJudges(golden.judge);
+  const scriptedCombined = !options.judge && combined ? new CombinedScriptedJudgeModel(golden.judge) : undefined;
   const killSwitch = golden.gate?.killSwitch ?? false;
   const gate = createGate({
-    judge: scripted ?? options.judge,
+    judge: scripted ?? scriptedCombined ?? options.judge,
+    judgeMode: options.judgeMode ?? "per-level",
     ...(golden.gate?.levels && { levels: golden.gate.levels }),
     ...(golden.gate?.passThreshold !== undefined && { passThreshold: golden.gate.passThreshold }),
     ...(golden.gate?.maxDraftChars !== undefined && { guardrails: { maxDraftChars: golden.gate.maxDraftChars } }),
@@ -131,6 +144,7 @@ async function observe(golden: GoldenCase, options: RunGoldensOptions): Promise<
     observation.route = decideRoute(assessment, ctx).route;
   }
   if (scripted) observation.judgeCalls = Object.fromEntries(LEVELS.map((l) => [l, scripted[l].calls])) as Record<Level, number>;
+  if (scriptedCombined) observation.combinedCalls = scriptedCombined.calls;
   return observation;
 }
 

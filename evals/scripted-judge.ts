@@ -1,6 +1,7 @@
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
+import { parseJudgeOutput } from "../src/evaluation/judge/schema.js";
 import { LEVELS, type Level } from "../src/types.js";
 import type { GoldenJudgeReply, GoldenJudgeScript } from "./golden-schema.js";
 
@@ -50,12 +51,57 @@ function outage(kind: "timeout" | "transport"): Error {
 
 export type ScriptedJudges = Record<Level, ScriptedJudgeModel>;
 
+const repliesOf = (script: GoldenJudgeScript | undefined, level: Level): GoldenJudgeReply[] => {
+  const replies = script?.[level];
+  return replies === undefined ? [] : Array.isArray(replies) ? replies : [replies];
+};
+
 /** One scripted judge per level; a level the golden does not script throws when called (an outage). */
 export function scriptedJudges(script: GoldenJudgeScript | undefined): ScriptedJudges {
-  const entries = LEVELS.map((level) => {
-    const replies = script?.[level];
-    const list = replies === undefined ? [] : Array.isArray(replies) ? replies : [replies];
-    return [level, new ScriptedJudgeModel(level, list)] as const;
-  });
+  const entries = LEVELS.map((level) => [level, new ScriptedJudgeModel(level, repliesOf(script, level))] as const);
   return Object.fromEntries(entries) as ScriptedJudges;
+}
+
+/**
+ * The combined-mode judge of a golden, derived from its per-level script (no second copy): call k
+ * answers each level's k-th reply (the last repeating) as that level's member of one JSON object.
+ * A reply the per-level parser accepts becomes its parsed object; any other raw string is kept as
+ * the member, which is then invalid; an outage (or an unscripted level) leaves the member out, and
+ * when every level is out the call itself fails with the first outage, as a per-level call would.
+ */
+export class CombinedScriptedJudgeModel extends BaseChatModel {
+  calls = 0;
+
+  constructor(private readonly script: GoldenJudgeScript | undefined) {
+    super({});
+  }
+
+  _llmType(): string {
+    return "scripted-judge";
+  }
+
+  override getName(): string {
+    return "scripted-judge:combined";
+  }
+
+  async _generate(_messages: BaseMessage[]): Promise<ChatResult> {
+    this.calls += 1;
+    const answer: Record<string, unknown> = {};
+    let firstOutage: "timeout" | "transport" | undefined;
+    for (const level of LEVELS) {
+      const list = repliesOf(this.script, level);
+      const reply = list[Math.min(this.calls, list.length) - 1];
+      if (reply === undefined || (typeof reply === "object" && "error" in reply)) {
+        firstOutage ??= reply === undefined ? "transport" : reply.error;
+      } else if (typeof reply === "string") {
+        const parsed = parseJudgeOutput(reply);
+        answer[level] = parsed.ok ? parsed.value : reply;
+      } else {
+        answer[level] = reply;
+      }
+    }
+    if (Object.keys(answer).length === 0) throw outage(firstOutage ?? "transport");
+    const text = JSON.stringify(answer);
+    return { generations: [{ text, message: new AIMessage(text) }] };
+  }
 }

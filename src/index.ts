@@ -13,6 +13,7 @@ export type {
   GateInput,
   LevelFlags,
   LevelResult,
+  TokenUsage,
   Provenance,
   AgentSpec,
   AgentSpecValue,
@@ -38,6 +39,8 @@ export { PACKAGE_VERSION } from "./version.js";
 export { createGate } from "./gate/create-gate.js";
 export type { Gate, Assessment, AssessContext, EvaluateContext } from "./gate/types.js";
 export type { GateOptions, GateJudges, GuardrailOptions, ResolvedGateOptions } from "./gate/options.js";
+export { JUDGE_MODES } from "./gate/judge-mode.js";
+export type { JudgeMode } from "./gate/judge-mode.js";
 export { VIOLATION_CODES } from "./evaluation/codes.js";
 export { GUARDRAIL_SET_VERSION, BUILTIN_GUARDRAIL_CODES } from "./evaluation/guardrails/index.js";
 export type { Guardrail, GuardrailContext, BuiltinGuardrailCode } from "./evaluation/guardrails/index.js";
@@ -46,7 +49,10 @@ export {
   STEP_WELLFORMED_PROMPT,
   TRAJECTORY_PROMPT,
   OUTCOME_PROMPT,
+  JUDGE_SYSTEM,
 } from "./evaluation/judge/prompts.js";
+export { COMBINED_PROMPT } from "./evaluation/judge/combined-prompt.js";
+export type { CombinedPrompt } from "./evaluation/judge/combined-prompt.js";
 export type { JudgePrompt } from "./evaluation/judge/prompts.js";
 export { JudgeOutputSchema } from "./evaluation/judge/schema.js";
 export type { JudgeOutput } from "./evaluation/judge/schema.js";
@@ -171,6 +177,8 @@ export type { SwitchModeOptions } from "./decisions/modes.js";
 export { scopeEligibility } from "./decisions/eligibility.js";
 export { computeStatus } from "./decisions/status.js";
 export type { ScopeStatus, StatusOptions } from "./decisions/status.js";
+export { tokenFigures } from "./decisions/token-figures.js";
+export type { TokenFigures, TokenDay } from "./decisions/token-figures.js";
 
 // Statistics of the flip
 export { agrees, isRejectedPass, addDecision, tally, summarize, EMPTY_COUNTS } from "./stats/agreement.js";

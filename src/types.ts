@@ -76,6 +76,12 @@ export interface LevelFlags {
   ambiguity?: boolean;
 }
 
+/** Tokens of judge calls, as the model reported them (`usage_metadata`). Counts only, never text. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+}
+
 /** One level's result. `score: null` means unscored: it can never auto-approve anything. */
 export interface LevelResult {
   level: Level;
@@ -86,6 +92,12 @@ export interface LevelResult {
   promptId: string | null;
   latencyMs: number;
   flags?: LevelFlags;
+  /**
+   * Tokens of this level's judge calls (retry included), present when the model reported usage
+   * for every call. In `judgeMode: "combined"` the one call's tokens are split evenly over the
+   * levels it answered (remainders to the first), so the levels always sum to the call's usage.
+   */
+  tokens?: TokenUsage;
 }
 
 /** Where a verdict came from. A change in any field changes `provenanceKey`. */

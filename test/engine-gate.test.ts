@@ -171,7 +171,7 @@ describe("provenance", () => {
     const gate = createGate({ judge: { default: Object.assign(new RecordingJudge([]), { model: "gpt-4o-mini" }) }, levels: ["step", "outcome"] });
     const { provenanceKey, ...fields } = gate.provenance;
     expect(fields).toEqual({
-      prompts: ["step-expectations@1", "step-wellformed@1", "outcome-compliance@1"],
+      prompts: ["step-expectations@2", "step-wellformed@2", "outcome-compliance@2"],
       guardrailSetVersion: "guardrails@2",
       judgeModels: { step: "gpt-4o-mini", trajectory: "none", outcome: "gpt-4o-mini" },
       packageVersion: PACKAGE_VERSION,

@@ -39,8 +39,8 @@ describe("step level", () => {
     const assessment = await gate.assess(input);
     expect(judges.step.calls).toHaveLength(1);
     const userMessage = judges.step.calls[0]?.messages[1] ?? "";
-    for (const name of ["research", "angle", "compose"]) expect(userMessage).toContain(`"step": "${name}"`);
-    expect(assessment.levels[0]).toMatchObject({ score: 1, promptId: "step-expectations@1" });
+    for (const name of ["research", "angle", "compose"]) expect(userMessage).toContain(`"step":"${name}"`);
+    expect(assessment.levels[0]).toMatchObject({ score: 1, promptId: "step-expectations@2" });
   });
 
   it("counts the judge's score once per free-text expectation next to the scalar ones", async () => {
@@ -61,7 +61,7 @@ describe("step level", () => {
     const judges = levelJudges({ step: [reply(0.9)] });
     const assessment = await createGate({ judge: judges, levels: ["step"] }).assess(cleanInput());
     expect(judges.step.calls).toHaveLength(1);
-    expect(assessment.levels[0]).toMatchObject({ score: 0.9, promptId: "step-wellformed@1" });
+    expect(assessment.levels[0]).toMatchObject({ score: 0.9, promptId: "step-wellformed@2" });
   });
 
   it("treats an expectation for a step that never ran as a mismatch", async () => {
@@ -103,7 +103,7 @@ describe("trajectory level", () => {
   it("surfaces the judge's loop flag", async () => {
     const judges = levelJudges({ trajectory: [reply(0.4, "Research ran twice.", { loop: true })] });
     const assessment = await createGate({ judge: judges, levels: ["trajectory"] }).assess(cleanInput());
-    expect(assessment.levels[0]).toMatchObject({ score: 0.4, flags: { loop: true }, promptId: "trajectory@1" });
+    expect(assessment.levels[0]).toMatchObject({ score: 0.4, flags: { loop: true }, promptId: "trajectory@2" });
   });
 
   it("reports a step repeating the same output as repeated_step_output without a judge, leaving the judge's loop flag unset", async () => {

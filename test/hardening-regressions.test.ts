@@ -84,7 +84,7 @@ describe("an unrepresentable draft never auto-approves and names the field", () 
     const judges = levelJudges();
     await createGate({ judge: judges }).evaluate(cleanInput({ draft: { text: "Refund issued.", args: { amountCents: 8450n } } }));
     const shown = judges.outcome.calls[0]?.messages.join("\n") ?? "";
-    expect(shown).toContain('"amountCents": "8450"');
+    expect(shown).toContain('"amountCents":"8450"');
     expect(shown).toContain("Refund issued.");
     expect(shown).not.toContain("unserializable");
   });

@@ -9,6 +9,7 @@ import { historyScale } from "./history-scale.js";
 import { injectionTripwire } from "./injection.js";
 import { levelConcurrency } from "./level-concurrency.js";
 import { persistenceThroughput } from "./persistence.js";
+import { tokenCost } from "./tokens.js";
 
 export const FIGURES: Record<FigureId, Figure> = {
   overhead: gateOverhead,
@@ -20,4 +21,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   canonical: canonicalCost,
   injection: injectionTripwire,
   "flip-sim": flipSim,
+  tokens: tokenCost,
 };

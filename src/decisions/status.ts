@@ -10,10 +10,11 @@ import { EMPTY_COUNTS } from "../stats/agreement.js";
 import { cohensKappa } from "../stats/kappa.js";
 import { wilsonLower } from "../stats/wilson.js";
 import type { BreakerState, FlipPolicy, GateStore, ScopeState } from "../store/types.js";
-import type { Mode } from "../types.js";
+import type { Mode, Verdict } from "../types.js";
 import { scopeEligibility } from "./eligibility.js";
 import { blindSeenAgreement, reviewerReport, type BlindSeenAgreement, type ReviewerReport, type ReviewRecord } from "../stats/reviewers.js";
 import { policyConflict, policyFor } from "./policy-for.js";
+import { tokenFigures, type TokenFigures } from "./token-figures.js";
 
 /** Everything the operator sees for one scope (`autonomy-gate status`), escalation KPIs included. */
 export interface ScopeStatus extends EscalationKpis {
@@ -76,6 +77,8 @@ export interface ScopeStatus extends EscalationKpis {
   calibration: CalibrationFigures;
   /** Escalation rate per trigger: last 7 days, last 30 days, all time. */
   escalationTrend: EscalationTrend;
+  /** Judge tokens over the latest verdicts (the review window): per verdict and per UTC day. */
+  tokens: TokenFigures;
 }
 
 export interface StatusOptions {
@@ -85,7 +88,7 @@ export interface StatusOptions {
   gatePolicy?: FlipPolicy;
   /** The competence ledger's options (bands, initial value, enforcement). @default {} */
   competence?: CompetenceOptions;
-  /** How many of the latest verdicts the review report reads. @default 1000 */
+  /** How many of the latest verdicts the review report and the token figures read. @default 1000 */
   reviewWindow?: number;
   /** Rubber-stamp flag: seen minus blind agreement above this, per reviewer. @default 0.15 */
   rubberStampMargin?: number;
@@ -117,7 +120,9 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
   const window = options.autonomyWindow ?? 1000;
   const routes = await store.routeCounts(state.scope, window);
   const total = routes.auto + routes.human + routes.escalate;
-  const records = await reviewRecords(store, state.scope, options.reviewWindow ?? 1000);
+  // One read of the latest verdicts serves the review report and the token figures.
+  const latest = await store.listVerdicts({ scope: state.scope, limit: options.reviewWindow ?? 1000 });
+  const records = reviewRecords(latest);
   return {
     scope: state.scope,
     mode: state.mode,
@@ -153,13 +158,13 @@ async function scopeStatus(store: GateStore, state: ScopeState, options: StatusO
     competenceUpdates: ledger?.updates ?? 0,
     calibration: calibrationFigures(calibration, { window: 50 }),
     escalationTrend: await store.escalationTrend(state.scope),
+    tokens: tokenFigures(latest),
     ...(await escalationKpis(store, state.scope)),
   };
 }
 
-/** The latest decided verdicts of a scope, as the review report reads them. */
-async function reviewRecords(store: GateStore, scope: string, limit: number): Promise<ReviewRecord[]> {
-  const latest = await store.listVerdicts({ scope, limit });
+/** The decided verdicts among the latest, as the review report reads them. */
+function reviewRecords(latest: Verdict[]): ReviewRecord[] {
   return latest.flatMap((v) =>
     v.decision === undefined ? [] : [{ passed: v.passed, blind: v.blind === true, createdAt: v.createdAt, decision: v.decision }],
   );

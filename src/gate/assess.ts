@@ -1,6 +1,9 @@
 import { FIXED_SEVERITY_CODES } from "../evaluation/codes.js";
 import { withJudgeTemperature, type JudgeModel } from "../evaluation/judge/model.js";
-import type { LevelRun } from "../evaluation/levels/level-run.js";
+import { combinedAsks, type CombinedAsks } from "../evaluation/levels/combined-ask.js";
+import type { JudgeAsk, LevelRun } from "../evaluation/levels/level-run.js";
+import { runJudge } from "../evaluation/judge/run-judge.js";
+import { judgeRunData } from "../evaluation/levels/run-data.js";
 import { evaluateOutcomeLevel } from "../evaluation/levels/outcome.js";
 import { evaluateStepLevel } from "../evaluation/levels/step.js";
 import { evaluateTrajectoryLevel } from "../evaluation/levels/trajectory.js";
@@ -42,19 +45,38 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
     return evaluateOutcomeLevel(input, run, resolved.guardrails);
   };
 
-  /** One level, isolated: a bug inside it costs that level its score, not the verdict. */
-  async function safeLevel(level: Level, input: CanonicalInput, killSwitch: boolean): Promise<LevelResult> {
-    const judge = killSwitch ? null : judges[level];
-    const run: LevelRun = {
-      judge: judge ? { model: judge, timeoutMs: resolved.judgeTimeoutMs } : null,
-      noJudgeReason: killSwitch ? "kill switch on" : "no judge configured",
+  /** Per level call mode: each level asks its own judge over the shared run data. */
+  const ownAsk = (model: JudgeModel, data: string): JudgeAsk =>
+    Object.assign((prompt: Parameters<JudgeAsk>[0]) => runJudge({ model, prompt, data, timeoutMs: resolved.judgeTimeoutMs }), {
+      promptIdFor: (prompt: Parameters<JudgeAsk>[0]) => prompt.id,
+    });
+
+  /** How each level may ask for one assessment: its own calls, one combined call, or none. */
+  function levelRuns(input: CanonicalInput, killSwitch: boolean): { runs: Record<Level, LevelRun>; combined: CombinedAsks | null } {
+    const noJudgeReason = killSwitch ? "kill switch on" : "no judge configured";
+    const anyJudge = !killSwitch && resolved.levels.some((level) => judges[level] !== null);
+    // Rendered once: every call of this assessment reads the same block (the shared prompt prefix).
+    const data = anyJudge ? judgeRunData(input) : "";
+    const model = anyJudge ? judges[resolved.levels.find((level) => judges[level] !== null) ?? "outcome"] : null;
+    const combined = resolved.judgeMode === "combined" && model ? combinedAsks(resolved.levels, { model, timeoutMs: resolved.judgeTimeoutMs }, data) : null;
+    const runFor = (level: Level): LevelRun => {
+      const judge = killSwitch ? null : judges[level];
+      if (!judge) return { ask: null, noJudgeReason };
+      return { ask: combined ? combined.askFor(level) : ownAsk(judge, data), noJudgeReason };
     };
+    return { runs: { step: runFor("step"), trajectory: runFor("trajectory"), outcome: runFor("outcome") }, combined };
+  }
+
+  /** One level, isolated: a bug inside it costs that level its score, not the verdict. */
+  async function safeLevel(level: Level, input: CanonicalInput, run: LevelRun, combined: CombinedAsks | null): Promise<LevelResult> {
     const started = performance.now();
     try {
       return await runLevel(level, input, run);
     } catch {
       const latencyMs = Math.round(performance.now() - started);
       return { level, score: null, reason: "internal error", violations: [gateError(`internal error in the ${level} level`)], promptId: null, latencyMs };
+    } finally {
+      combined?.settle(level);
     }
   }
 
@@ -65,8 +87,10 @@ export function createAssessor(resolved: ResolvedGateOptions, provenance: Proven
 
   async function assessOrThrow(input: CanonicalInput, ctx: AssessContext): Promise<Assessment> {
     const killSwitch = resolved.killSwitch || ctx.killSwitch === true;
-    // Every level starts before any awaits: the judge calls run concurrently (≤ 1 per level).
-    let levels = await Promise.all(resolved.levels.map((level) => safeLevel(level, input, killSwitch)));
+    // Every level starts before any awaits: the judge calls run concurrently (≤ 1 per level), or
+    // as one combined call once every level has asked or finished.
+    const { runs, combined } = levelRuns(input, killSwitch);
+    let levels = await Promise.all(resolved.levels.map((level) => safeLevel(level, input, runs[level], combined)));
     levels = levels.map((l) => ({ ...l, violations: l.violations.map(overrideSeverity) }));
     if (killSwitch) {
       levels = levels.map((l) => (l.score === null ? l : { ...l, score: null, reason: `${l.reason}; unscored: kill switch on` }));

@@ -26,6 +26,7 @@ export function createGate(options: GateOptions = {}): Gate {
     guardrails: resolved.guardrails,
     severity: resolved.severity,
     passThreshold: resolved.passThreshold,
+    judgeMode: resolved.judgeMode,
     ...(resolved.agent === undefined ? {} : { agent: resolved.agent }),
   });
   const { assess, assessView } = createAssessor(resolved, provenance);

@@ -12,6 +12,7 @@ import { isPlainObject } from "../validation/plain.js";
 import type { FlipPolicy, GateStore } from "../store/types.js";
 import { LEVELS, type AgentSpec, type Level, type Severity } from "../types.js";
 import { resolveAgentSpec } from "./agent-spec.js";
+import { checkOneJudge, JUDGE_MODES, type JudgeMode } from "./judge-mode.js";
 
 /** One judge per level; a level without its own judge uses `default`. */
 export interface GateJudges {
@@ -48,6 +49,14 @@ export interface GateOptions {
   passThreshold?: number;
   /** Timeout of each judge call attempt, in milliseconds. @default 30000 */
   judgeTimeoutMs?: number;
+  /**
+   * `"per-level"`: one judge call per level, concurrently (at most 3 per verdict). `"combined"`:
+   * one call answers every requested level (about half the input tokens; one slower, longer
+   * answer), with the same unscored, retry and timeout rules per level and its own prompt id (a
+   * different provenance key). Combined mode needs one judge for every requested level.
+   * @default "per-level"
+   */
+  judgeMode?: JudgeMode;
   /**
    * Temperature for judge models that take one (not reasoning models; fakes have none). The
    * host's model is never mutated. `null` leaves each model as configured.
@@ -114,6 +123,7 @@ export interface GateOptions {
 /** Options after validation, with every default applied. */
 export interface ResolvedGateOptions {
   judges: Record<Level, JudgeModel | null>;
+  judgeMode: JudgeMode;
   levels: Level[];
   passThreshold: number;
   judgeTimeoutMs: number;
@@ -150,6 +160,7 @@ const OptionsSchema = z.strictObject({
     .min(1, { error: "a whole number of milliseconds from 1 to 600000" })
     .max(600_000, { error: "a whole number of milliseconds from 1 to 600000" })
     .default(30_000),
+  judgeMode: z.enum(JUDGE_MODES, { error: `a judge mode: one of ${quoteList(JUDGE_MODES)}` }).default("per-level"),
   judgeTemperature: z.number({ error: "a number from 0 to 2, or null" }).min(0, { error: "a number from 0 to 2, or null" }).max(2, { error: "a number from 0 to 2, or null" }).nullable().default(0),
   guardrails: z
     .strictObject(
@@ -268,9 +279,11 @@ function resolveOrThrow(options: unknown): ResolvedGateOptions {
     throw new GateConfigError(pathName(path) || "options", valueAt(options, path), issue?.message ?? "a valid value");
   }
   const { judge, policy, escalation, competence, agent, ...rest } = result.data;
+  const judges = resolveJudges(judge);
+  if (rest.judgeMode === "combined") checkOneJudge(judges, rest.levels);
   return {
     ...rest,
-    judges: resolveJudges(judge),
+    judges,
     store: rest.store,
     policy: resolvePolicy(policy ?? {}, "policy"),
     escalationTriggers: createEscalationTriggers((escalation ?? {}) as EscalationTriggerOptions, "escalation"),

@@ -13,7 +13,7 @@ import { escapeXml } from "./svg-frame.js";
 const num = (v: number | null, digits = 2) => (v === null ? "–" : v.toFixed(digits));
 const cell = (v: string) => `<td>${escapeXml(v)}</td>`;
 
-function tableHtml(testId: string, caption: string, headers: string[], rows: string[][], empty: string): string {
+export function tableHtml(testId: string, caption: string, headers: string[], rows: string[][], empty: string): string {
   if (rows.length === 0) return `<p class="meta" data-testid="${testId}">${escapeXml(caption)}: ${escapeXml(empty)}</p>`;
   const head = headers.map((h) => `<th>${escapeXml(h)}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("");

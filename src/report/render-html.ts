@@ -3,6 +3,7 @@ import { PACKAGE_VERSION } from "../version.js";
 import { renderAfterFlip } from "./after-flip.js";
 import type { ReportData, ScopeSeries } from "./series.js";
 import { REPORT_CSS } from "./styles.js";
+import { renderTokens } from "./token-table.js";
 import { renderBarChart } from "./svg-bar-chart.js";
 import { escapeXml, minuteOf } from "./svg-frame.js";
 import { renderLineChart, type EventMarker } from "./svg-line-chart.js";
@@ -113,6 +114,7 @@ ${eligibility}
 <p class="window" data-testid="charts-window">Charts: ${chartWindow(series)}</p>
 <div class="charts">${charts.map((c) => `<figure>${c}</figure>`).join("\n")}</div>
 ${renderAfterFlip(s, now)}
+${renderTokens(s)}
 ${table}
 </section>`;
 }

@@ -14,7 +14,7 @@ import { packageRoot } from "../package-root.js";
 
 /** The suites the package ships, run when no folder is named (found in the package, not the cwd). */
 const DEFAULT_DIRS = ["goldens/gate", "goldens/outreach"];
-const USAGE = "autonomy-gate eval [dir ...] [--bar 0.8] [--junit FILE] [--summary FILE] [--concurrency N] [--live]";
+const USAGE = "autonomy-gate eval [dir ...] [--bar 0.8] [--junit FILE] [--summary FILE] [--concurrency N] [--judge-mode per-level|combined] [--live]";
 
 /**
  * `autonomy-gate eval`: runs golden folders through the gate. Exit 0 when every suite's pass rate
@@ -56,8 +56,13 @@ async function runEval(argv: string[], io: CliIo): Promise<number> {
       summary: { type: "string" },
       concurrency: { type: "string" },
       live: { type: "boolean" },
+      "judge-mode": { type: "string" },
     },
   });
+  const judgeMode = values["judge-mode"];
+  if (judgeMode !== undefined && judgeMode !== "per-level" && judgeMode !== "combined") {
+    throw new CliUsageError(`--judge-mode must be "per-level" or "combined", got ${JSON.stringify(judgeMode)}`);
+  }
   const bar = parseBar(values.bar);
   const concurrency = parseConcurrency(values.concurrency, values.live === true);
   let live: EnvJudge | undefined;
@@ -74,6 +79,7 @@ async function runEval(argv: string[], io: CliIo): Promise<number> {
   const report = await runGoldens(suites, {
     concurrency,
     ...(live && { judge: live.model }),
+    ...(judgeMode && { judgeMode }),
     onResult: (result, done) => progress.update(`${result.suite}/${result.id}`, result.ok, done),
   });
   progress.finish();

@@ -104,7 +104,28 @@ export function renderStatus(scopes: ScopeStatus[], killSwitch: boolean, now: Da
       return notes.length ? `  ${s.scope}: ${notes.join(" | ")}` : "";
     })
     .filter(Boolean);
-  return `${header}${flip}\n${standing}\n${after}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+  return `${header}${flip}\n${standing}\n${after}${tokenTable(scopes)}${reasons.length ? `\n${reasons.join("\n")}\n` : ""}`;
+}
+
+/** Judge tokens per scope (only when some verdict carries token figures): per verdict and on the latest day. */
+function tokenTable(scopes: ScopeStatus[]): string {
+  if (!scopes.some((s) => s.tokens.measured > 0)) return "";
+  const whole = (n: number) => Math.round(n).toLocaleString("en-US");
+  return `\n${table(
+    ["scope", "tokens measured", "in / verdict", "out / verdict", "latest day: verdicts, in, out", "days"],
+    scopes.map((s) => {
+      const t = s.tokens;
+      const day = t.perDay.at(-1);
+      return [
+        s.scope,
+        `${t.measured} of ${t.window}`,
+        t.perVerdict ? whole(t.perVerdict.input) : "-",
+        t.perVerdict ? whole(t.perVerdict.output) : "-",
+        day ? `${day.day}: ${day.verdicts}, ${whole(day.input)}, ${whole(day.output)}` : "-",
+        String(t.perDay.length),
+      ];
+    }),
+  )}`;
 }
 
 /** The post-hoc audit queue of a scope: its size and the age of its oldest entry. */

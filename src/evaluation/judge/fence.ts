@@ -9,7 +9,7 @@
 import type { Json } from "../../input/canonical-value.js";
 
 /** The fences a judge prompt may contain, in the order they appear. */
-export const FENCE_NAMES = ["goal", "expectations", "steps", "draft", "evidence"] as const;
+export const FENCE_NAMES = ["goal", "steps", "expectations", "draft", "evidence"] as const;
 export type FenceName = (typeof FENCE_NAMES)[number];
 
 /** `<`, `>`, `&`, what NFKC/NFKD turn into `<`/`>` (U+226E/F, U+FE64/5, U+FF1C/E), and visual look-alikes. */
@@ -32,11 +32,20 @@ export function escapeData(text: string): string {
 }
 
 /**
- * Turn a value of the canonical view into text: strings as they are, everything else as indented
+ * Compact JSON: an array one element per line, anything else on one line. Indentation would cost
+ * judge tokens on every call and tells the model nothing the brackets do not.
+ */
+export function compactJson(value: Json): string {
+  if (!Array.isArray(value) || value.length === 0) return JSON.stringify(value);
+  return `[\n${value.map((item) => JSON.stringify(item)).join(",\n")}\n]`;
+}
+
+/**
+ * Turn a value of the canonical view into text: strings as they are, everything else as compact
  * JSON (the view is plain JSON, so this always succeeds), capped at `maxChars`.
  */
 export function dataText(value: Json | undefined, maxChars: number): string {
-  const text = typeof value === "string" ? value : value === undefined ? "(none)" : JSON.stringify(value, null, 2);
+  const text = typeof value === "string" ? value : value === undefined ? "(none)" : compactJson(value);
   return text.length > maxChars ? `${text.slice(0, maxChars)}\n[… ${text.length - maxChars} more characters not shown]` : text;
 }
 

@@ -1,5 +1,7 @@
+import type { TokenUsage } from "../../types.js";
+import { describeFailure, invokeWithTimeout, TokenTally } from "./call.js";
 import type { JudgeMessage, JudgeModel } from "./model.js";
-import type { JudgePrompt } from "./prompts.js";
+import { levelMessage, type JudgePrompt } from "./prompts.js";
 import { type JudgeOutput, parseJudgeOutput } from "./schema.js";
 
 /**
@@ -19,62 +21,13 @@ export interface JudgeRequest {
   timeoutMs: number;
 }
 
+/** `tokens`: input and output tokens of every attempt, when the model reported usage for each. */
 export type JudgeResult =
-  | { ok: true; output: JudgeOutput; attempts: number }
-  | { ok: false; problem: string; attempts: number };
+  | { ok: true; output: JudgeOutput; attempts: number; tokens?: TokenUsage }
+  | { ok: false; problem: string; attempts: number; tokens?: TokenUsage };
 
 const RETRY_NUDGE =
   'Your previous answer was not a valid JSON object of the required form. Reply again with only {"reasoning": string, "score": number from 0 to 1, "flags": {"loop": boolean, "ambiguity": boolean}}.';
-
-class JudgeTimeout extends Error {
-  override name = "JudgeTimeout";
-}
-
-/** The text of a chat model reply: a string, or the text blocks of a content array. */
-function contentText(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .map((block: unknown) => {
-      if (typeof block === "string") return block;
-      const text = (block as { text?: unknown } | null)?.text;
-      return typeof text === "string" ? text : "";
-    })
-    .join("");
-}
-
-/** Transport failures by kind and status only: error messages may echo the request. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof JudgeTimeout) return `timeout after ${timeoutMs} ms`;
-  const e = error as { status?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
-  const name = error instanceof Error ? error.name : typeof error;
-  if (typeof e?.status === "number") return `${name} (HTTP ${e.status})`;
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === "string" && /^[A-Z0-9_]{2,40}$/.test(code) ? `${name} (${code})` : name;
-}
-
-const NOSTREAM_TAG = "langsmith:nostream";
-
-async function invokeWithTimeout(model: JudgeModel, messages: JudgeMessage[], runName: string, timeoutMs: number): Promise<string> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  // Models that ignore the signal still lose the race; a late rejection is handled by the race.
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new JudgeTimeout());
-    }, timeoutMs);
-  });
-  try {
-    // `langsmith:nostream` keeps the judge's tokens out of the host graph's "messages" stream, so a
-    // chat UI streaming the run never shows the judge talking (tracing still records the call).
-    const call = model.invoke(messages, { signal: controller.signal, runName, tags: [NOSTREAM_TAG] });
-    const reply = await Promise.race([call, timeout]);
-    return contentText(reply?.content);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * One judge call: the answer, or why there is none. Never throws. Transport errors and timeouts
@@ -84,21 +37,25 @@ async function invokeWithTimeout(model: JudgeModel, messages: JudgeMessage[], ru
 export async function runJudge(request: JudgeRequest): Promise<JudgeResult> {
   const messages: JudgeMessage[] = [
     { role: "system", content: request.prompt.system },
-    { role: "human", content: `${request.data}\n\n${request.prompt.reminder}` },
+    { role: "human", content: levelMessage(request.data, request.prompt) },
   ];
   const runName = `autonomy-gate:${request.prompt.id}`;
+  const tally = new TokenTally();
   let problem = "no answer";
   for (let attempt = 1; attempt <= 2; attempt++) {
     const conversation: JudgeMessage[] = attempt === 1 ? messages : [...messages, { role: "human", content: RETRY_NUDGE }];
     let text: string;
     try {
-      text = await invokeWithTimeout(request.model, conversation, runName, request.timeoutMs);
+      const reply = await invokeWithTimeout(request.model, conversation, runName, request.timeoutMs);
+      tally.add(reply.usage);
+      text = reply.text;
     } catch (error) {
-      return { ok: false, problem: describeFailure(error, request.timeoutMs), attempts: attempt };
+      tally.add(undefined);
+      return { ok: false, problem: describeFailure(error, request.timeoutMs), attempts: attempt, ...tally.result() };
     }
     const parsed = parseJudgeOutput(text);
-    if (parsed.ok) return { ok: true, output: parsed.value, attempts: attempt };
+    if (parsed.ok) return { ok: true, output: parsed.value, attempts: attempt, ...tally.result() };
     problem = parsed.problem;
   }
-  return { ok: false, problem: `${problem}, after one retry`, attempts: 2 };
+  return { ok: false, problem: `${problem}, after one retry`, attempts: 2, ...tally.result() };
 }

@@ -28,20 +28,23 @@ function extractJson(text: string): string {
   return start >= 0 && end > start ? body.slice(start, end + 1) : body;
 }
 
-/**
- * Parse and validate a judge's answer. Problems are described by kind and field only: parser
- * messages quote the input, which may echo the draft.
- */
-export function parseJudgeOutput(text: string): ParsedJudgeOutput {
-  let json: unknown;
+/** The JSON value in a model's text, or null when there is none. */
+export function extractJsonValue(text: string): { ok: true; json: unknown } | { ok: false } {
   try {
-    json = JSON.parse(extractJson(text));
+    return { ok: true, json: JSON.parse(extractJson(text)) };
   } catch {
-    return { ok: false, problem: "output is not JSON" };
+    return { ok: false };
   }
+}
+
+/**
+ * Validate one judge answer already parsed from JSON. Problems name the field and the kind of
+ * issue only; `where` prefixes the field paths (a combined answer's level key).
+ */
+export function checkJudgeOutput(json: unknown, where = ""): ParsedJudgeOutput {
   const result = JudgeOutputSchema.safeParse(json);
   if (!result.success) {
-    const fields = result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.code}`);
+    const fields = result.error.issues.map((issue) => `${[where, ...issue.path].filter((k) => k !== "").join(".") || "(root)"}: ${issue.code}`);
     return { ok: false, problem: `output violates the judge schema (${fields.join("; ")})` };
   }
   const { reasoning, score, flags } = result.data;
@@ -49,4 +52,13 @@ export function parseJudgeOutput(text: string): ParsedJudgeOutput {
   if (flags?.loop) out.loop = true;
   if (flags?.ambiguity) out.ambiguity = true;
   return { ok: true, value: { reasoning, score, flags: out } };
+}
+
+/**
+ * Parse and validate a judge's answer. Problems are described by kind and field only: parser
+ * messages quote the input, which may echo the draft.
+ */
+export function parseJudgeOutput(text: string): ParsedJudgeOutput {
+  const parsed = extractJsonValue(text);
+  return parsed.ok ? checkJudgeOutput(parsed.json) : { ok: false, problem: "output is not JSON" };
 }

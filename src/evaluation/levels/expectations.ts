@@ -41,6 +41,27 @@ export interface PlannedExpectation {
   expectation: ClassifiedExpectation;
   /** The field the expectation came from: `steps[2].expected` or `expectations.research`. */
   path: string;
+  /** 1-based position of the step on the board; null when it is not on it. */
+  position: number | null;
+}
+
+/** A free-text expectation the step judge reads, numbered as the judge sees it. */
+export interface JudgedItem {
+  item: number;
+  step: string;
+  position: number;
+  expectation: string;
+}
+
+/** The free-text expectations of steps on the board, in plan order: what goes to the step judge. */
+export function judgedItems(plan: readonly PlannedExpectation[]): JudgedItem[] {
+  const items: JudgedItem[] = [];
+  for (const p of plan) {
+    if (p.present && p.position !== null && p.expectation.kind === "text") {
+      items.push({ item: items.length + 1, step: p.step, position: p.position, expectation: p.expectation.text });
+    }
+  }
+  return items;
 }
 
 /**
@@ -59,10 +80,10 @@ export function planExpectations(steps: CanonicalStep[], keyed: Record<string, J
     const expectation: unknown = keyedHere ? keyed?.[step.name] : step.expected;
     if (expectation === undefined) return;
     const path = keyedHere ? childPath("expectations", step.name) : `steps[${i}].expected`;
-    plan.push({ step: step.name, present: true, output: step.output, expectation: classifyExpectation(expectation), path });
+    plan.push({ step: step.name, present: true, output: step.output, expectation: classifyExpectation(expectation), path, position: i + 1 });
   });
   for (const [name, expectation] of keyedEntries) {
-    if (!lastIndex.has(name)) plan.push({ step: name, present: false, output: null, expectation: classifyExpectation(expectation), path: childPath("expectations", name) });
+    if (!lastIndex.has(name)) plan.push({ step: name, present: false, output: null, expectation: classifyExpectation(expectation), path: childPath("expectations", name), position: null });
   }
   return plan;
 }

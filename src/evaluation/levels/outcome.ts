@@ -1,9 +1,9 @@
 import type { CanonicalDraft, CanonicalStep, Json } from "../../input/canonical.js";
 import type { LevelResult, Violation } from "../../types.js";
 import { runGuardrails, type GuardrailSetConfig } from "../guardrails/index.js";
-import { dataText, fence } from "../judge/fence.js";
 import { OUTCOME_PROMPT } from "../judge/prompts.js";
-import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+import { DATA_CAP, askJudge, callFields, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+import { draftBlockOf } from "./run-data.js";
 
 export interface OutcomeLevelInput {
   goal: string;
@@ -22,7 +22,7 @@ function draftShownInFull(length: number): Violation[] {
 
 /**
  * Outcome level (DESIGN §3.3): deterministic guardrails first, then one compliance-and-grounding
- * judge call over the draft and the evidence. The score is the judge's; a hard guardrail
+ * judge call over the draft and the evidence (the run data is the assessment's shared block). The score is the judge's; a hard guardrail
  * violation vetoes the verdict whatever that score (the gate's pass rule), and guardrail results
  * stand when the judge fails. The judge is still asked after a hard violation, so the level
  * score reports the judge's view independently of the veto.
@@ -33,24 +33,17 @@ export async function evaluateOutcomeLevel(input: OutcomeLevelInput, run: LevelR
     { draft: input.draft, evidence: input.evidence, goal: input.goal, steps: input.steps, expectations: input.expectations },
     guardrails,
   );
-  // The draft exactly as the canonical view holds it (and the verdict id hashes it).
-  const draftBlock = input.draft.args === undefined ? input.draft.text : JSON.stringify({ text: input.draft.text, args: input.draft.args }, null, 2);
-  violations.push(...draftShownInFull(draftBlock.length));
-  const data = [
-    fence("goal", input.goal),
-    fence("draft", dataText(draftBlock, DATA_CAP)),
-    fence("evidence", dataText(input.evidence, DATA_CAP)),
-  ].join("\n\n");
+  violations.push(...draftShownInFull(draftBlockOf(input.draft).length));
   const guardrailNote = violations.length === 0 ? "guardrails clean" : `guardrails: ${[...new Set(violations.map((v) => v.code))].join(", ")}`;
-  const answer = await askJudge("outcome", run, OUTCOME_PROMPT, data);
+  const answer = await askJudge("outcome", run, OUTCOME_PROMPT);
   if (answer.status !== "scored") violations.push(...answer.violations);
   return {
     level: "outcome",
     score: answer.status === "scored" ? answer.output.score : null,
     reason: `${guardrailNote}; ${answer.status === "scored" ? answer.output.reasoning : answer.note}`,
     violations,
-    promptId: answer.status === "skipped" ? null : OUTCOME_PROMPT.id,
     latencyMs: elapsedMs(started),
+    ...callFields(answer),
     ...flagsOf(answer.status === "scored" ? answer.output.flags : undefined),
   };
 }

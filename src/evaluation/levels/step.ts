@@ -1,9 +1,8 @@
 import type { CanonicalStep, Json } from "../../input/canonical.js";
 import type { LevelResult, Violation } from "../../types.js";
-import { dataText, fence } from "../judge/fence.js";
 import { STEP_EXPECTATIONS_PROMPT, STEP_WELLFORMED_PROMPT } from "../judge/prompts.js";
-import { matchesScalar, planExpectations } from "./expectations.js";
-import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+import { judgedItems, matchesScalar, planExpectations } from "./expectations.js";
+import { askJudge, callFields, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
 
 export interface StepLevelInput {
   goal: string;
@@ -28,7 +27,6 @@ export async function evaluateStepLevel(input: StepLevelInput, run: LevelRun): P
   const started = performance.now();
   const plan = planExpectations(input.steps, input.expectations);
   const violations: Violation[] = [];
-  const judged: Array<{ step: string; output: Json; expectation: string }> = [];
   let scalarTotal = 0;
   let scalarMet = 0;
   let absentText = 0;
@@ -46,25 +44,24 @@ export async function evaluateStepLevel(input: StepLevelInput, run: LevelRun): P
       scalarTotal++;
       if (matchesScalar(item.output, expectation.accepts)) scalarMet++;
       else violations.push(mismatch(`step "${item.step}" output does not match its expected value`));
-    } else {
-      judged.push({ step: item.step, output: item.output, expectation: expectation.text });
     }
   }
+  // The same items, in the same order, as the shared run data shows the judge.
+  const judged = judgedItems(plan);
 
   const counted = scalarTotal + absentText + judged.length;
   const scalarNote = scalarTotal > 0 ? `${scalarMet}/${plural(scalarTotal, "scalar expectation")} met` : "";
 
   if (plan.length === 0) {
-    const data = [fence("goal", input.goal), fence("steps", dataText(input.steps.map(({ name, output }) => ({ name, output })), DATA_CAP))].join("\n\n");
-    const answer = await askJudge("step", run, STEP_WELLFORMED_PROMPT, data);
+    const answer = await askJudge("step", run, STEP_WELLFORMED_PROMPT);
     if (answer.status !== "scored") violations.push(...answer.violations);
     return {
       level: "step",
       score: answer.status === "scored" ? answer.output.score : null,
       reason: `no expectations; well-formedness: ${answer.status === "scored" ? answer.output.reasoning : answer.note}`,
-      promptId: answer.status === "skipped" ? null : STEP_WELLFORMED_PROMPT.id,
       violations,
       latencyMs: elapsedMs(started),
+      ...callFields(answer),
       ...flagsOf(answer.status === "scored" ? answer.output.flags : undefined),
     };
   }
@@ -81,18 +78,16 @@ export async function evaluateStepLevel(input: StepLevelInput, run: LevelRun): P
     };
   }
 
-  const items = judged.map((item, i) => ({ item: i + 1, ...item }));
-  const data = [fence("goal", input.goal), fence("expectations", dataText(items, DATA_CAP))].join("\n\n");
-  const answer = await askJudge("step", run, STEP_EXPECTATIONS_PROMPT, data);
+  const answer = await askJudge("step", run, STEP_EXPECTATIONS_PROMPT);
   const textNote = `free text (${plural(judged.length, "expectation")})`;
   if (answer.status !== "scored") violations.push(...answer.violations);
   return {
     level: "step",
     score: answer.status === "scored" ? (scalarMet + answer.output.score * judged.length) / counted : null,
     reason: [scalarNote, `${textNote}: ${answer.status === "scored" ? answer.output.reasoning : answer.note}`].filter(Boolean).join("; "),
-    promptId: answer.status === "skipped" ? null : STEP_EXPECTATIONS_PROMPT.id,
     violations,
     latencyMs: elapsedMs(started),
+    ...callFields(answer),
     ...flagsOf(answer.status === "scored" ? answer.output.flags : undefined),
   };
 }

@@ -1,9 +1,8 @@
 import { canonicalJson } from "../../hash.js";
 import type { CanonicalStep } from "../../input/canonical.js";
 import type { LevelFlags, LevelResult, Violation } from "../../types.js";
-import { dataText, fence } from "../judge/fence.js";
 import { TRAJECTORY_PROMPT } from "../judge/prompts.js";
-import { DATA_CAP, askJudge, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
+import { askJudge, callFields, elapsedMs, flagsOf, type LevelRun } from "./level-run.js";
 
 export interface TrajectoryLevelInput {
   goal: string;
@@ -40,9 +39,7 @@ export function findRepeatedSteps(steps: readonly CanonicalStep[]): Violation[] 
 export async function evaluateTrajectoryLevel(input: TrajectoryLevelInput, run: LevelRun): Promise<LevelResult> {
   const started = performance.now();
   const violations = findRepeatedSteps(input.steps);
-  const board = input.steps.map(({ name, output }, i) => ({ position: i + 1, name, output }));
-  const data = [fence("goal", input.goal), fence("steps", dataText(board, DATA_CAP))].join("\n\n");
-  const answer = await askJudge("trajectory", run, TRAJECTORY_PROMPT, data);
+  const answer = await askJudge("trajectory", run, TRAJECTORY_PROMPT);
   const flags: LevelFlags = answer.status === "scored" ? { ...answer.output.flags } : {};
   if (answer.status !== "scored") violations.push(...answer.violations);
   return {
@@ -50,8 +47,8 @@ export async function evaluateTrajectoryLevel(input: TrajectoryLevelInput, run: 
     score: answer.status === "scored" ? answer.output.score : null,
     reason: answer.status === "scored" ? answer.output.reasoning : answer.note,
     violations,
-    promptId: answer.status === "skipped" ? null : TRAJECTORY_PROMPT.id,
     latencyMs: elapsedMs(started),
+    ...callFields(answer),
     ...flagsOf(flags),
   };
 }
