@@ -72,6 +72,27 @@ export class TokenTally {
   }
 }
 
+/**
+ * One judge call: its usage goes into `tally` (unknown when the call failed), and a transport error
+ * or timeout comes back as a readable problem instead of a throw.
+ */
+export async function callOnce(
+  model: JudgeModel,
+  messages: JudgeMessage[],
+  runName: string,
+  timeoutMs: number,
+  tally: TokenTally,
+): Promise<{ ok: true; text: string } | { ok: false; problem: string }> {
+  try {
+    const reply = await invokeWithTimeout(model, messages, runName, timeoutMs);
+    tally.add(reply.usage);
+    return { ok: true, text: reply.text };
+  } catch (error) {
+    tally.add(undefined);
+    return { ok: false, problem: describeFailure(error, timeoutMs) };
+  }
+}
+
 export async function invokeWithTimeout(model: JudgeModel, messages: JudgeMessage[], runName: string, timeoutMs: number): Promise<JudgeReply> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 import type { Level, TokenUsage } from "../../types.js";
-import { describeFailure, invokeWithTimeout, TokenTally } from "./call.js";
+import { callOnce, TokenTally } from "./call.js";
 import { COMBINED_PROMPT, combinedMessage, combinedNudge, type CombinedPart } from "./combined-prompt.js";
 import type { JudgeMessage, JudgeModel } from "./model.js";
 import type { JudgeResult } from "./run-judge.js";
@@ -52,19 +52,13 @@ export async function runCombinedJudge(request: CombinedRequest): Promise<Map<Le
   let open = request.parts;
   for (let attempt = 1; attempt <= 2 && open.length > 0; attempt++) {
     const conversation: JudgeMessage[] = attempt === 1 ? messages : [...messages, { role: "human", content: combinedNudge(open) }];
-    let text: string;
-    try {
-      const reply = await invokeWithTimeout(request.model, conversation, runName, request.timeoutMs);
-      tally.add(reply.usage);
-      text = reply.text;
-    } catch (error) {
-      tally.add(undefined);
-      const problem = describeFailure(error, request.timeoutMs);
-      for (const part of open) results.set(part.level, { ok: true, result: { ok: false, problem, attempts: attempt } });
+    const reply = await callOnce(request.model, conversation, runName, request.timeoutMs, tally);
+    if (!reply.ok) {
+      for (const part of open) results.set(part.level, { ok: true, result: { ok: false, problem: reply.problem, attempts: attempt } });
       open = [];
       break;
     }
-    const parsed = parseCombinedOutput(text, open.map((p) => p.level));
+    const parsed = parseCombinedOutput(reply.text, open.map((p) => p.level));
     const still: CombinedPart[] = [];
     for (const part of open) {
       const answer = parsed.get(part.level);

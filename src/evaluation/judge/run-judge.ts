@@ -1,5 +1,5 @@
 import type { TokenUsage } from "../../types.js";
-import { describeFailure, invokeWithTimeout, TokenTally } from "./call.js";
+import { callOnce, TokenTally } from "./call.js";
 import type { JudgeMessage, JudgeModel } from "./model.js";
 import { levelMessage, type JudgePrompt } from "./prompts.js";
 import { type JudgeOutput, parseJudgeOutput } from "./schema.js";
@@ -44,16 +44,9 @@ export async function runJudge(request: JudgeRequest): Promise<JudgeResult> {
   let problem = "no answer";
   for (let attempt = 1; attempt <= 2; attempt++) {
     const conversation: JudgeMessage[] = attempt === 1 ? messages : [...messages, { role: "human", content: RETRY_NUDGE }];
-    let text: string;
-    try {
-      const reply = await invokeWithTimeout(request.model, conversation, runName, request.timeoutMs);
-      tally.add(reply.usage);
-      text = reply.text;
-    } catch (error) {
-      tally.add(undefined);
-      return { ok: false, problem: describeFailure(error, request.timeoutMs), attempts: attempt, ...tally.result() };
-    }
-    const parsed = parseJudgeOutput(text);
+    const reply = await callOnce(request.model, conversation, runName, request.timeoutMs, tally);
+    if (!reply.ok) return { ok: false, problem: reply.problem, attempts: attempt, ...tally.result() };
+    const parsed = parseJudgeOutput(reply.text);
     if (parsed.ok) return { ok: true, output: parsed.value, attempts: attempt, ...tally.result() };
     problem = parsed.problem;
   }
