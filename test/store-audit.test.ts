@@ -3,7 +3,8 @@ import { createClient } from "@libsql/client";
 import { auditHash, GENESIS_HASH } from "../src/store/audit.js";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import type { GateStore } from "../src/store/types.js";
-import { tempDir } from "./helpers/store-fixtures.js";
+import { makeVerdict, tempDir } from "./helpers/store-fixtures.js";
+import { setFaultHook } from "../src/store/fault-points.js";
 
 let store: GateStore | undefined;
 let cleanup: (() => void) | undefined;
@@ -85,5 +86,64 @@ describe("audit log", () => {
     await store.appendAudit({ kind: "c", scope: "x" });
     expect((await store.listAudit({ scope: "x" })).map((e) => e.kind)).toEqual(["c", "a"]);
     expect((await store.listAudit({ limit: 1 })).map((e) => e.kind)).toEqual(["c"]);
+  });
+});
+
+describe("audit head, written by several connections", () => {
+  it("two stores on one file that take turns appending keep one unbroken chain", async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const url = `file:${tmp.dir}/turns.db`;
+    store = createGateStore({ url });
+    const other = createGateStore({ url });
+    try {
+      // Each store's next append finds the head moved by the other one since its own last write.
+      for (let i = 0; i < 4; i++) {
+        await store.appendAudit({ kind: "note", payload: { by: "a", i } });
+        await other.appendAudit({ kind: "note", payload: { by: "b", i } });
+      }
+      const entries = await store.listAudit({ limit: 20 });
+      expect(entries.map((e) => e.seq)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+      expect(await store.verifyAudit()).toEqual({ ok: true, checked: 8, headSigned: false });
+    } finally {
+      other.close();
+    }
+  });
+
+  it("an append rolled back with its decision leaves no gap for the next append", async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    store = createGateStore({ url: `file:${tmp.dir}/rollback.db` });
+    const verdict = makeVerdict();
+    await store.saveVerdict(verdict);
+    // The decision's audit entry is written, then its transaction fails and rolls back.
+    setFaultHook((point) => {
+      if (point === "decision_audited") throw new Error("injected failure after the audit append");
+    });
+    try {
+      await expect(store.recordDecision(verdict.id, { type: "approve", by: "ops" })).rejects.toThrow("injected failure");
+    } finally {
+      setFaultHook(null);
+    }
+    await store.recordDecision(verdict.id, { type: "approve", by: "ops" });
+    const entries = await store.listAudit({ limit: 10 });
+    expect(entries.map((e) => [e.seq, e.kind])).toEqual([
+      [2, "decision"],
+      [1, "verdict"],
+    ]);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it("a head rewritten behind a store's back is read and refused, not extended from memory", async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const url = `file:${tmp.dir}/signed.db`;
+    const key = "k".repeat(32);
+    store = createGateStore({ url, auditKey: key });
+    await store.appendAudit({ kind: "note", payload: { i: 1 } });
+    const raw = createClient({ url });
+    await raw.execute(`UPDATE settings SET value = '{"seq":1,"hash":"${"0".repeat(64)}","mac":"${"1".repeat(64)}"}' WHERE key = 'audit_head'`);
+    raw.close();
+    await expect(store.appendAudit({ kind: "note", payload: { i: 2 } })).rejects.toThrow(/not signed by this store's audit key/);
   });
 });

@@ -9,13 +9,14 @@ import { expectedTotals } from "./helpers/store-worker-plan.js";
 const WORKERS = 4;
 const PER_WORKER = 40;
 const WORKER_SCRIPT = join(import.meta.dirname, "helpers", "store-worker.ts");
+const MIGRATE_SCRIPT = join(import.meta.dirname, "helpers", "migrate-worker.ts");
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function runWorker(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runWorker(args: string[], script = WORKER_SCRIPT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER_SCRIPT, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -58,4 +59,23 @@ describe("many worker processes on one database file", () => {
       store.close();
     }
   }, 60_000);
+
+  it("six processes that open one fresh file at the same moment all migrate it", async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    // Two fresh files in turn: the race is over who creates the tables first.
+    for (let round = 0; round < 2; round++) {
+      const url = `file:${tmp.dir}/fresh-${round}.db`;
+      const barrierDir = join(tmp.dir, `barrier-${round}`);
+      mkdirSync(barrierDir);
+      const results = await Promise.all(Array.from({ length: 6 }, (_, w) => runWorker([url, barrierDir, String(w), "6"], MIGRATE_SCRIPT)));
+      for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
+      const store = createGateStore({ url, autoMigrate: false });
+      try {
+        expect(await store.listScopes()).toEqual([]);
+      } finally {
+        store.close();
+      }
+    }
+  }, 120_000);
 });

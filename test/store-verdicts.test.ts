@@ -61,6 +61,18 @@ describe("verdict storage", () => {
     expect(listed.map((v) => v.id)).toEqual(["v-3", "v-2"]);
   });
 
+  it("a thread's history holds its latest verdicts' ids and pass/fail only, newest first, in one scope", async () => {
+    store = memoryStore();
+    const rows: Array<[string, string, boolean]> = [["outreach:first_touch", "t-a", true], ["outreach:first_touch", "t-b", false], ["other", "t-a", false], ["outreach:first_touch", "t-a", false], ["outreach:first_touch", "t-a", true]];
+    for (const [i, [scope, thread, passed]] of rows.entries()) {
+      await store.saveVerdict(makeVerdict({ id: `v-${i}`, scope, threadId: thread, passed, createdAt: `2025-01-01T00:00:0${i}.000Z` }));
+    }
+    expect(await store.threadHistory("outreach:first_touch", "t-a", 2)).toEqual([
+      { id: "v-4", passed: true },
+      { id: "v-3", passed: false },
+    ]);
+  });
+
   it("a verdict is stamped with its scope's epoch at insert time", async () => {
     store = memoryStore();
     await store.saveVerdict(makeVerdict({ id: "before", passed: true }));

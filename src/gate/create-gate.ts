@@ -135,7 +135,7 @@ export function createGate(options: GateOptions = {}): Gate {
    */
   async function escalationCodes(store: GateStore, view: CanonicalInput, assessment: Assessment, id: string, threadId: string): Promise<string[]> {
     const triggers = resolved.escalationTriggers;
-    const history = triggers.historyDepth > 0 ? await store.listVerdicts({ scope: assessment.scope, threadId, limit: triggers.historyDepth }) : [];
+    const history = triggers.historyDepth > 0 ? await store.threadHistory(assessment.scope, threadId, triggers.historyDepth) : [];
     const { levels, composite, passed } = assessment;
     const codes = triggers.evaluate({ input: asGateInput(view), view, levels, composite, passed, history, currentVerdictId: id }).map((trigger) => trigger.code);
     if (resolved.competence.enforce) {

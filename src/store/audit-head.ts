@@ -9,7 +9,7 @@
  * chain with the public `auditHash`, but cannot sign the head that chain needs.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AutonomyGateError } from "../errors.js";
 import type { Executor } from "./context.js";
 import { settings } from "./schema.js";
@@ -25,11 +25,30 @@ export interface AuditHead {
   mac?: string;
 }
 
-/** The audit key each open write transaction signs with (bound by the connection, see context.ts). */
-const keys = new WeakMap<object, string>();
+/**
+ * What a connection's write transactions share (bound to each by context.ts): the key the head is
+ * signed with, and the head value this connection wrote last. An append whose head in the database
+ * still reads exactly that value moves it with one conditional update instead of a read and a
+ * write; any other value (another process appended, a rolled-back write, a rewrite) falls back to
+ * reading and checking the head.
+ */
+export interface AuditSession {
+  key: string | null;
+  written: { head: AuditHead; value: string } | null;
+}
 
-export function bindAuditKey(tx: object, key: string | null): void {
-  if (key !== null) keys.set(tx, key);
+const sessions = new WeakMap<object, AuditSession>();
+
+export function newAuditSession(key: string | null): AuditSession {
+  return { key, written: null };
+}
+
+export function bindAuditSession(tx: object, session: AuditSession): void {
+  sessions.set(tx, session);
+}
+
+export function auditSessionOf(tx: object): AuditSession | undefined {
+  return sessions.get(tx);
 }
 
 /** An append refused because the signed head does not match the key: the log was rewritten. */
@@ -66,7 +85,7 @@ export async function readAuditHead(db: Executor): Promise<AuditHead | null> {
  */
 export async function headForAppend(tx: Executor): Promise<AuditHead | null> {
   const head = await readAuditHead(tx);
-  const key = keys.get(tx);
+  const key = sessions.get(tx)?.key ?? undefined;
   if (head !== null && key !== undefined && head.mac !== undefined && !macMatches(key, head)) {
     throw new AuditHeadError(
       `The audit log's head (entry ${head.seq}) is not signed by this store's audit key: the log was rewritten, or the key changed. Run "autonomy-gate audit verify".`,
@@ -75,10 +94,46 @@ export async function headForAppend(tx: Executor): Promise<AuditHead | null> {
   return head;
 }
 
+function headValue(session: AuditSession | undefined, head: Pick<AuditHead, "seq" | "hash">): { head: AuditHead; value: string } {
+  const signed: AuditHead = session?.key == null ? { seq: head.seq, hash: head.hash } : { seq: head.seq, hash: head.hash, mac: headMac(session.key, head) };
+  return { head: signed, value: JSON.stringify(signed) };
+}
+
 export async function writeAuditHeadTx(tx: Executor, head: Pick<AuditHead, "seq" | "hash">): Promise<void> {
-  const key = keys.get(tx);
-  const value = JSON.stringify(key === undefined ? head : { ...head, mac: headMac(key, head) });
-  await tx.insert(settings).values({ key: AUDIT_HEAD_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  const session = sessions.get(tx);
+  const next = headValue(session, head);
+  await tx.insert(settings).values({ key: AUDIT_HEAD_KEY, value: next.value }).onConflictDoUpdate({ target: settings.key, set: { value: next.value } });
+  if (session !== undefined) session.written = next;
+}
+
+/**
+ * The head this connection wrote last, when the database still holds exactly it: the append after
+ * it can skip reading (and re-checking) the head. Null otherwise.
+ */
+export function cachedHead(tx: Executor): AuditHead | null {
+  return sessions.get(tx)?.written?.head ?? null;
+}
+
+/**
+ * Moves the head from the value this connection wrote last to `head`, if the database still holds
+ * that value; false (nothing changed) otherwise, and the caller reads the head instead.
+ */
+export async function moveCachedHeadTx(tx: Executor, head: Pick<AuditHead, "seq" | "hash">): Promise<boolean> {
+  const session = sessions.get(tx);
+  const written = session?.written;
+  if (session === undefined || written == null) return false;
+  const next = headValue(session, head);
+  const moved = await tx
+    .update(settings)
+    .set({ value: next.value })
+    .where(and(eq(settings.key, AUDIT_HEAD_KEY), eq(settings.value, written.value)))
+    .returning({ key: settings.key });
+  if (moved.length === 0) {
+    session.written = null;
+    return false;
+  }
+  session.written = next;
+  return true;
 }
 
 /** The rowid after which every verdict row must have an audit entry (0: all of them). */

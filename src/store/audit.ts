@@ -6,7 +6,7 @@
  */
 import { desc, eq } from "drizzle-orm";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./audit-hash.js";
-import { headForAppend, writeAuditHeadTx } from "./audit-head.js";
+import { cachedHead, headForAppend, moveCachedHeadTx, writeAuditHeadTx } from "./audit-head.js";
 import type { Executor, StoreContext } from "./context.js";
 import { rowToAuditEntry } from "./rows.js";
 import { auditLog } from "./schema.js";
@@ -25,8 +25,24 @@ const DEFAULT_LIST_LIMIT = 100;
  * across processes.
  */
 export async function appendAuditTx(tx: Executor, now: Date, input: AuditInput): Promise<AuditEntry> {
+  // The head this connection wrote last, if the database still holds it: one conditional update.
+  const cached = cachedHead(tx);
+  if (cached !== null) {
+    const entry = entryAfter(cached, now, input);
+    if (await moveCachedHeadTx(tx, entry)) {
+      await tx.insert(auditLog).values(entry);
+      return entry;
+    }
+  }
   // The head, not the table's last row: a log cut short then shows a gap instead of healing.
   const last = (await headForAppend(tx)) ?? (await tailOf(tx));
+  const entry = entryAfter(last ?? null, now, input);
+  await tx.insert(auditLog).values(entry);
+  await writeAuditHeadTx(tx, entry);
+  return entry;
+}
+
+function entryAfter(last: { seq: number; hash: string } | null, now: Date, input: AuditInput): AuditEntry {
   const content: AuditContent = {
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
@@ -37,10 +53,7 @@ export async function appendAuditTx(tx: Executor, now: Date, input: AuditInput):
     payload: JSON.parse(JSON.stringify(input.payload ?? {})) as Record<string, unknown>,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const entry: AuditEntry = { ...content, prevHash, hash: auditHash(prevHash, content) };
-  await tx.insert(auditLog).values(entry);
-  await writeAuditHeadTx(tx, entry);
-  return entry;
+  return { ...content, prevHash, hash: auditHash(prevHash, content) };
 }
 
 /** The newest row, for a database whose head is missing (written before heads were kept). */

@@ -17,11 +17,11 @@ import type { Client, ResultSet } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
-import { bindAuditKey } from "./audit-head.js";
+import { bindAuditSession, newAuditSession } from "./audit-head.js";
 import { isMemoryUrl, localFilePath, openClient, openLocalWriter, type ConnectionTarget } from "./connection.js";
 import { DeadlineExceeded, deadlineIn, raceDeadline, type Deadline } from "./deadline.js";
 import { describeDbError } from "./describe-error.js";
-import { migrate } from "./migrate.js";
+import { applyMigrations, migrateAttempts } from "./migrate.js";
 import { withBusyRetry } from "./retry.js";
 
 /** The database or an open transaction: both run the same drizzle queries. */
@@ -72,9 +72,19 @@ export function createConnection(options: ConnectionOptions): Connection {
   let migrated: Promise<void> | null = null;
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
+  // Shared by this connection's write transactions: the audit key and the head written last.
+  const audit = newAuditSession(options.auditKey);
 
-  function migrateOnce(client: Client, deadline: Deadline): Promise<void> {
-    migrated ??= migrate(client, { deadline }).catch((error: unknown) => {
+  /** Migrates once per connection; each attempt on a fresh writer connection (see migrate.ts). */
+  function migrateOnce(main: Handle, deadline: Deadline): Promise<void> {
+    migrated ??= migrateAttempts(async () => {
+      try {
+        await applyMigrations(writerFor(main).client);
+      } catch (error) {
+        dropWriter();
+        throw error;
+      }
+    }, deadline).catch((error: unknown) => {
       migrated = null;
       throw error;
     });
@@ -97,14 +107,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     writer = null;
   }
 
-  async function migrateOn(main: Handle, deadline: Deadline): Promise<void> {
-    try {
-      await migrateOnce(writerFor(main).client, deadline);
-    } catch (error) {
-      dropWriter();
-      throw error;
-    }
-  }
 
   function connect(deadline: Deadline): Promise<Handle> {
     if (closed) return Promise.reject(new AutonomyGateError("The gate store is closed."));
@@ -114,7 +116,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (filePath !== null) identity = fileIdentity(filePath);
       const main = { client, db: drizzle(client) };
       try {
-        if (options.autoMigrate) await raceDeadline(migrateOn(main, deadline), deadline, options.timeoutMs);
+        if (options.autoMigrate) await raceDeadline(migrateOnce(main, deadline), deadline, options.timeoutMs);
       } catch (error) {
         client.close();
         throw error;
@@ -173,7 +175,7 @@ export function createConnection(options: ConnectionOptions): Connection {
                 if (filePath !== null) checkIdentity(filePath, identity, options.url);
                 try {
                   return await db.transaction(async (tx) => {
-                    bindAuditKey(tx, options.auditKey);
+                    bindAuditSession(tx, audit);
                     const result = await fn(tx);
                     if (deadline.expired()) throw new LateCommit("the call timed out before commit; rolled back");
                     return result;
@@ -194,7 +196,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
     async migrate() {
       await bounded(async (deadline) => {
-        await migrateOn(await connect(deadline), deadline);
+        await migrateOnce(await connect(deadline), deadline);
       });
     },
     close() {

@@ -9,7 +9,7 @@ type MethodOf<T> = { [K in keyof T]-?: T[K] extends (...args: never[]) => unknow
  * list does not.
  */
 export const GATE_STORE_METHODS = [
-  "migrate", "close", "saveVerdict", "getVerdict", "listVerdicts", "recordDecision", "getScopeState", "listScopes",
+  "migrate", "close", "saveVerdict", "getVerdict", "listVerdicts", "threadHistory", "recordDecision", "getScopeState", "listScopes",
   "setMode", "tripBreaker", "setPolicy", "setProvenanceKey", "routeCounts", "getCounts", "recentAutoDecisions",
   "getKillSwitch", "setKillSwitch", "appendAudit", "listAudit", "verifyAudit", "getCompetence", "recordCompetence",
   "competenceHistory", "getCeiling", "setCeiling", "getPolicyVersion", "listPolicyVersions", "agreementByPolicyVersion",

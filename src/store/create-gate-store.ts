@@ -16,7 +16,7 @@ import { recentAutoDecisions, recordDecision } from "./decisions.js";
 import { getScopeState, listScopes, setMode, setPolicy, setProvenanceKey, tripBreaker } from "./scopes.js";
 import { getKillSwitch, setKillSwitch } from "./settings.js";
 import type { GateStore, GateStoreOptions } from "./types.js";
-import { getVerdict, listVerdicts, routeCounts, saveVerdict } from "./verdicts.js";
+import { getVerdict, listVerdicts, routeCounts, saveVerdict, threadHistory } from "./verdicts.js";
 
 /** The database used when no `url` is given: a file in the working directory. */
 export const DEFAULT_STORE_URL = "file:autonomy-gate.db";
@@ -77,6 +77,7 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     saveVerdict: (verdict) => saveVerdict(ctx, verdict),
     getVerdict: (id) => getVerdict(ctx, id),
     listVerdicts: (filter) => listVerdicts(ctx, filter),
+    threadHistory: (scope, threadId, limit) => threadHistory(ctx, scope, threadId, limit),
     recordDecision: (verdictId, decision, effects) => recordDecision(ctx, verdictId, decision, effects),
     getScopeState: (scope) => getScopeState(ctx, scope),
     listScopes: () => listScopes(ctx),

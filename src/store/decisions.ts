@@ -11,8 +11,7 @@ import { bumpCounterTx, counterCell } from "./counters.js";
 import { faultPoint } from "./fault-points.js";
 import { decisionRowHash } from "./row-hash.js";
 import { normalizeDecision, rowToVerdict } from "./rows.js";
-import { readScopeRow } from "./scopes.js";
-import { verdicts, type VerdictRow } from "./schema.js";
+import { scopes, verdicts, type VerdictRow } from "./schema.js";
 import { decideTx } from "./decide-tx.js";
 import type { DecisionEffects, DecisionResult } from "./types.js";
 
@@ -50,10 +49,16 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
   if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
   faultPoint("counter_moved");
   const stored = normalizeDecision(decision);
-  // Stamped with the policy in force now; an earlier decision keeps the version it was recorded under.
-  const { row: scope } = await readScopeRow(tx, row.scope, now);
-  const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: scope.policyVersion };
-  await tx.update(verdicts).set(update).where(eq(verdicts.id, row.id));
+  // Stamped with the policy in force now (read by the update itself; a scope without a row is at
+  // version 0); an earlier decision keeps the version it was recorded under.
+  const policyVersion = sql<number>`coalesce((select ${scopes.policyVersion} from ${scopes} where ${scopes.scope} = ${row.scope}), 0)`;
+  const [written] = await tx
+    .update(verdicts)
+    .set({ decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: policyVersion })
+    .where(eq(verdicts.id, row.id))
+    .returning({ decisionPolicyVersion: verdicts.decisionPolicyVersion });
+  if (written === undefined) throw new NotFoundError("verdict", row.id);
+  const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: written.decisionPolicyVersion };
   faultPoint("decision_row_written");
   await appendAuditTx(tx, now, {
     kind: "decision",

@@ -34,7 +34,7 @@ export interface LibsqlClientLike {
 }
 
 /** Concurrent first starts race to migrate; the losers' retries find the work done. */
-const MIGRATE_ATTEMPTS = 6;
+const MIGRATE_ATTEMPTS = 12;
 
 /**
  * Finds the package's `drizzle/` folder by walking up from this module, which works from `src/`
@@ -61,32 +61,46 @@ export function findMigrationsFolder(from: string = import.meta.url): string {
 export async function migrate(target: LibsqlClientLike | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   if (typeof target !== "string" && "execute" in target) {
-    await migrateClient(target as unknown as Client, migrationsFolder, options.deadline);
+    // The caller's client: retried on it as it is (its connections are the caller's to manage).
+    await migrateAttempts(() => applyMigrations(target as unknown as Client, migrationsFolder), options.deadline);
     return;
   }
-  const client = await openClient(typeof target === "string" ? { url: target } : target);
-  try {
-    await migrateClient(client, migrationsFolder, options.deadline);
-  } finally {
-    client.close();
-  }
+  const connection = typeof target === "string" ? { url: target } : target;
+  // A fresh client per attempt: a statement that lost the race can pin its connection (see
+  // connection.ts), and a retry on that connection would fail the same way.
+  await migrateAttempts(async () => {
+    const client = await openClient(connection);
+    try {
+      await applyMigrations(client, migrationsFolder);
+    } finally {
+      client.close();
+    }
+  }, options.deadline);
 }
 
-async function migrateClient(client: Client, migrationsFolder: string, deadline: Deadline | undefined): Promise<void> {
-  const db = drizzle(client);
-  for (let attempt = 1; ; attempt++) {
+/** One attempt at applying every pending migration on `client`. */
+export async function applyMigrations(client: Client, migrationsFolder: string = findMigrationsFolder()): Promise<void> {
+  await drizzleMigrate(drizzle(client), { migrationsFolder });
+}
+
+/**
+ * Runs `attempt` until it succeeds, pausing a jittered, growing while between tries, up to
+ * MIGRATE_ATTEMPTS tries or the deadline. Another process applying the same migration makes ours
+ * fail ("table already exists" or a lock error); the retry re-reads the migrations table and finds
+ * nothing left to do. An unreachable database is not a race: it is reported at once.
+ */
+export async function migrateAttempts(attempt: () => Promise<void>, deadline: Deadline | undefined): Promise<void> {
+  for (let n = 1; ; n++) {
     try {
-      await drizzleMigrate(db, { migrationsFolder });
+      await attempt();
       return;
     } catch (error) {
-      // Another process applying the same migration makes ours fail ("table already exists" or a
-      // lock error); the retry re-reads the migrations table and finds nothing left to do.
-      // An unreachable database is not a race: say so at once (the store reports the URL).
       if (describeDbError(error).connection) throw error;
-      if (attempt >= MIGRATE_ATTEMPTS || deadline?.expired() === true) {
+      const pause = Math.min(200, 10 * 2 ** Math.min(n, 5)) * (0.5 + Math.random() / 2);
+      if (n >= MIGRATE_ATTEMPTS || deadline?.expired() === true || (deadline !== undefined && deadline.remaining() <= pause)) {
         throw new AutonomyGateError(`Migrating the autonomy-gate database failed: ${describeDbError(error).text}`, { cause: error });
       }
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

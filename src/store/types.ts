@@ -241,6 +241,8 @@ export interface GateStore extends LedgerStore, EscalationStore, PostHocStore {
   saveVerdict(verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }>;
   getVerdict(id: string): Promise<Verdict | null>;
   listVerdicts(filter: { scope?: string; threadId?: string; limit?: number }): Promise<Verdict[]>;
+  /** A thread's latest verdicts in a scope, newest first, as the escalation triggers see them (id and pass/fail). */
+  threadHistory(scope: string, threadId: string, limit: number): Promise<Array<Pick<Verdict, "id" | "passed">>>;
 
   /**
    * Backfill a decision (idempotent: recording the same decision type again changes nothing).

@@ -20,22 +20,22 @@ const DEFAULT_LIST_LIMIT = 100;
  * with a decision is stored undecided and the decision applied as by `recordDecision`, so the
  * counters agree.
  */
-export async function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
-  // Re-runs are the common repeat: answer them without taking the write lock.
-  const existing = await getVerdict(ctx, verdict.id);
-  if (existing !== null) return { verdict: existing, inserted: false };
+export function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
   return ctx.write(async (tx) => {
-    const [raced] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
-    if (raced !== undefined) return { verdict: rowToVerdict(raced), inserted: false };
     const now = ctx.now();
     const scope = await ensureScopeTx(tx, verdict.scope, now);
     const { decision, ...undecided } = verdict;
     const row = verdictToRow(undecided, { epoch: scope.epoch, policyVersion: scope.policyVersion });
-    await tx.insert(verdicts).values(row);
-    // Every verdict is audited in its own transaction with a hash of the row as read back, so
-    // \`audit verify\` sees a verdict edited or deleted later. An auto route is stamped as such.
-    const [stored] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
-    if (stored === undefined) throw new Error(`verdict ${verdict.id} is not readable in the transaction that inserted it`);
+    // One statement inserts or finds the id taken (a re-run, a concurrent writer) and reads the
+    // row back as stored, which is what its audit hash covers.
+    const [stored] = await tx.insert(verdicts).values(row).onConflictDoNothing({ target: verdicts.id }).returning();
+    if (stored === undefined) {
+      const [existing] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
+      if (existing === undefined) throw new Error(`verdict ${verdict.id} was neither inserted nor found`);
+      return { verdict: rowToVerdict(existing), inserted: false };
+    }
+    // Every verdict is audited in its own transaction with a hash of the row, so \`audit verify\`
+    // sees a verdict edited or deleted later. An auto route is stamped as such.
     const rowHash = verdictRowHash(stored);
     const auto = verdict.route === "auto";
     await appendAuditTx(tx, now, {
@@ -55,6 +55,10 @@ export async function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<
 
 export function getVerdict(ctx: StoreContext, id: string): Promise<Verdict | null> {
   return ctx.read(async (db) => {
+    // The gate asks for every new draft and usually misses: a one-column probe answers a miss at a
+    // fraction of the cost of reading (and decoding) every column.
+    const [probe] = await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.id, id));
+    if (probe === undefined) return null;
     const [row] = await db.select().from(verdicts).where(eq(verdicts.id, id));
     return row === undefined ? null : rowToVerdict(row);
   });
@@ -76,6 +80,18 @@ export function listVerdicts(ctx: StoreContext, filter: { scope?: string; thread
       .limit(filter.limit ?? DEFAULT_LIST_LIMIT);
     return rows.map(rowToVerdict);
   });
+}
+
+/** A thread's latest `limit` verdicts in a scope, id and pass/fail only (same order as listVerdicts). */
+export function threadHistory(ctx: StoreContext, scope: string, threadId: string, limit: number): Promise<Array<Pick<Verdict, "id" | "passed">>> {
+  return ctx.read((db) =>
+    db
+      .select({ id: verdicts.id, passed: verdicts.passed })
+      .from(verdicts)
+      .where(and(eq(verdicts.scope, scope), eq(verdicts.threadId, threadId)))
+      .orderBy(desc(verdicts.createdAt), desc(sql`rowid`))
+      .limit(limit),
+  );
 }
 
 /** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
