@@ -13,7 +13,7 @@ import { benchCommand, machineInfo } from "./machine.js";
 import { benchmarksMarkdown, formatFigureText, summaryRows, textTable } from "./report.js";
 
 const USAGE = `Usage: npm run bench -- [--quick] [--only ${FIGURE_IDS.join(",")}] [--out BENCHMARKS.md]
-  --quick   smaller sizes and fewer repetitions (under a minute); prints only, unless --out is given
+  --quick   smaller sizes and fewer repetitions (minutes, not the full run's quarter hour); prints only, unless --out is given
   --only    run these figures only; prints only, unless --out is given
   --out     write the Markdown results to this file (default for a full run: BENCHMARKS.md)`;
 
