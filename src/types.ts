@@ -140,6 +140,9 @@ export interface Provenance {
 }
 
 export type Mode = "shadow" | "auto";
+
+/** A scope's swing-back breaker: `open` after a trip, until an operator closes it. */
+export type BreakerState = "closed" | "open";
 export const ROUTES = ["auto", "human", "escalate"] as const;
 export type Route = (typeof ROUTES)[number];
 

@@ -165,7 +165,7 @@ describe("swing-back window", () => {
     const { createClient } = await import("@libsql/client");
     const { drizzle } = await import("drizzle-orm/libsql");
     const { migrate } = await import("../src/store/migrate.js");
-    const { recentAutoQuery } = await import("../src/store/decisions.js");
+    const { recentAutoQuery } = await import("../src/store/decision-row.js");
     const client = createClient({ url: ":memory:" });
     try {
       await migrate(client);

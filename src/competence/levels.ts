@@ -1,6 +1,5 @@
 import { GateConfigError } from "../errors.js";
-import type { BreakerState } from "../store/types.js";
-import type { Mode } from "../types.js";
+import type { BreakerState, Mode } from "../types.js";
 import type { CompetenceBand } from "./band.js";
 
 /**

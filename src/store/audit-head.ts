@@ -11,7 +11,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { AutonomyGateError } from "../errors.js";
-import type { Executor } from "./context.js";
+import type { Executor } from "./executor.js";
 import { settings } from "./schema.js";
 
 export const AUDIT_HEAD_KEY = "audit_head";

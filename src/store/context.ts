@@ -13,19 +13,18 @@
  * single connection that a transaction holds exclusively, so there reads take the same queue.
  */
 import { statSync } from "node:fs";
-import type { Client, ResultSet } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { AutonomyGateError, StoreUnavailableError } from "../errors.js";
 import { bindAuditSession, newAuditSession } from "./audit-head.js";
 import { isMemoryUrl, localFilePath, openClient, openLocalWriter, type ConnectionTarget } from "./connection.js";
 import { DeadlineExceeded, deadlineIn, raceDeadline, type Deadline } from "./deadline.js";
 import { describeDbError } from "./describe-error.js";
+import type { Executor } from "./executor.js";
 import { applyMigrations, migrateAttempts } from "./migrate.js";
 import { withBusyRetry } from "./retry.js";
 
-/** The database or an open transaction: both run the same drizzle queries. */
-export type Executor = BaseSQLiteDatabase<"async", ResultSet>;
+export type { Executor };
 
 /** What the store's query modules receive. */
 export interface StoreContext {

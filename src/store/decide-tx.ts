@@ -10,7 +10,7 @@ import { policyFor } from "../decisions/policy-for.js";
 import { breakerCheck } from "../stats/breaker-check.js";
 import { recordCompetenceTx } from "./competence.js";
 import type { Executor } from "./context.js";
-import { applyDecisionTx, recentAutoQuery } from "./decisions.js";
+import { applyDecisionTx, recentAutoQuery } from "./decision-row.js";
 import { faultPoint } from "./fault-points.js";
 import { rowToScopeState } from "./rows.js";
 import type { VerdictRow } from "./schema.js";

@@ -5,7 +5,7 @@
 import type { CompetenceConfig } from "../competence/options.js";
 import type { AutonomyLevel } from "../competence/levels.js";
 import type { DecisionType, Mode, Route } from "../types.js";
-import type { AgreementCounts, FlipPolicy, ScopeState } from "./types.js";
+import type { AgreementCounts, FlipPolicy, ScopeState } from "./scope-types.js";
 
 /** A scope's current belief strength. */
 export interface CompetenceState {

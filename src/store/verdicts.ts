@@ -6,7 +6,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Route, Verdict } from "../types.js";
 import type { StoreContext } from "./context.js";
 import { appendAuditTx } from "./audit.js";
-import { applyDecisionTx } from "./decisions.js";
+import { applyDecisionTx } from "./decision-row.js";
 import { verdictRowHash } from "./row-hash.js";
 import { rowToVerdict, verdictToRow } from "./rows.js";
 import { verdicts } from "./schema.js";
