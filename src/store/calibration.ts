@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CalibrationRecord } from "../stats/calibration.js";
 import type { StoreContext } from "./context.js";
+import type { Executor } from "./executor.js";
 import { verdicts } from "./schema.js";
 
 const DEFAULT_LIMIT = 10_000;
@@ -13,25 +14,7 @@ export function calibrationRecords(
   options: { provenanceKey?: string; limit?: number } = {},
 ): Promise<CalibrationRecord[]> {
   return ctx.read(async (db) => {
-    const rows = await db
-      .select({
-        composite: verdicts.composite,
-        passed: verdicts.passed,
-        violations: verdicts.violations,
-        levels: verdicts.levels,
-        decision: verdicts.decisionType,
-        mode: verdicts.mode,
-      })
-      .from(verdicts)
-      .where(
-        and(
-          eq(verdicts.scope, scope),
-          inArray(verdicts.decisionType, ["approve", "edit", "reject"]),
-          options.provenanceKey === undefined ? undefined : eq(verdicts.provenanceKey, options.provenanceKey),
-        ),
-      )
-      .orderBy(desc(verdicts.decidedAt), desc(sql`rowid`))
-      .limit(options.limit ?? DEFAULT_LIMIT);
+    const rows = await calibrationQuery(db, scope, options);
     return rows.map((r) => ({
       composite: r.composite,
       passed: r.passed,
@@ -41,4 +24,30 @@ export function calibrationRecords(
       mode: r.mode,
     }));
   });
+}
+
+/**
+ * The query itself; with a provenance key it walks the (scope, provenance key, decided at) index
+ * newest first and stops at the limit (exported so a test can check the plan).
+ */
+export function calibrationQuery(db: Executor, scope: string, options: { provenanceKey?: string; limit?: number }) {
+  return db
+    .select({
+      composite: verdicts.composite,
+      passed: verdicts.passed,
+      violations: verdicts.violations,
+      levels: verdicts.levels,
+      decision: verdicts.decisionType,
+      mode: verdicts.mode,
+    })
+    .from(verdicts)
+    .where(
+      and(
+        eq(verdicts.scope, scope),
+        inArray(verdicts.decisionType, ["approve", "edit", "reject"]),
+        options.provenanceKey === undefined ? undefined : eq(verdicts.provenanceKey, options.provenanceKey),
+      ),
+    )
+    .orderBy(desc(verdicts.decidedAt), desc(sql`rowid`))
+    .limit(options.limit ?? DEFAULT_LIMIT);
 }

@@ -11,12 +11,15 @@ const CELL: Record<"pass" | "fail", Record<Exclude<DecisionType, "skip">, keyof 
   fail: { approve: "failApprove", edit: "failEdit", reject: "failReject" },
 };
 
-/** The 2×2 table a set of decided verdict rows implies (skips and undecided rows count nowhere). */
-export function recount(rows: Iterable<{ passed: boolean; decision: DecisionType | null }>): AgreementCounts {
+/**
+ * The 2×2 table a set of decided verdict rows implies (skips and undecided rows count nowhere). A
+ * row with `n` stands for that many rows alike (a grouped query's answer).
+ */
+export function recount(rows: Iterable<{ passed: boolean; decision: DecisionType | null; n?: number }>): AgreementCounts {
   const counts: AgreementCounts = { passApprove: 0, passEdit: 0, passReject: 0, failApprove: 0, failEdit: 0, failReject: 0 };
-  for (const { passed, decision } of rows) {
+  for (const { passed, decision, n = 1 } of rows) {
     if (decision === null || decision === "skip") continue;
-    counts[CELL[passed ? "pass" : "fail"][decision]]++;
+    counts[CELL[passed ? "pass" : "fail"][decision]] += n;
   }
   return counts;
 }

@@ -54,7 +54,10 @@ export const verdicts = sqliteTable(
     index("verdicts_scope_created_idx").on(t.scope, t.createdAt),
     // The swing-back window: latest decided auto-mode verdicts of the current epoch, newest first.
     index("verdicts_scope_mode_epoch_decided_idx").on(t.scope, t.mode, t.epoch, t.decidedAt),
-    index("verdicts_scope_provenance_epoch_idx").on(t.scope, t.provenanceKey, t.epoch),
+    // The recount of an evidence key's counters, answered from the index alone (status, promotion, audit verify).
+    index("verdicts_scope_provenance_epoch_cells_idx").on(t.scope, t.provenanceKey, t.epoch, t.passed, t.decisionType),
+    // The calibration window: an evidence key's latest decisions, newest first.
+    index("verdicts_scope_provenance_decided_idx").on(t.scope, t.provenanceKey, t.decidedAt),
     // Escalation KPIs (routes per scope, decisions on auto routes): answered from the index alone.
     index("verdicts_scope_route_decision_idx").on(t.scope, t.route, t.decisionType),
     // The post-hoc audit queue: sampled auto verdicts of a scope, oldest first.
