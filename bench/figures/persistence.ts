@@ -104,15 +104,16 @@ export async function persistenceThroughput(config: BenchConfig): Promise<Figure
           "they overlap their reads and JSON work while SQLite serializes the commits."
         : `4 processes do not add throughput (${fmt(four?.pairs ?? Number.NaN, 0)} vs ${fmt(one?.pairs ?? Number.NaN, 0)} pairs/s): ` +
           "SQLite has one write lock per file, so their transactions queue on it, and a writer that finds it taken sleeps in " +
-          "SQLite's busy handler (then the store's jittered retry) rather than working. Many workers on one file are safe, " +
+          "the store's jittered retry (SQLite's own busy wait is off: it would block the event loop). Many workers on one file are safe, " +
           "not faster; for more write throughput, point the store at a libSQL server.",
     ],
     slower: [
       `A store write takes ${fmt(1 / (one?.vsRaw ?? Number.NaN), 1)}× as long as a raw single-row insert on the same disk ` +
-        `(median of the per-round ratios; medians ${fmt(one?.writes ?? Number.NaN, 0)} vs ${fmt(rawRate, 0)} per second). Why: each is a transaction with ` +
-        "`BEGIN IMMEDIATE`, reads (the re-run check, the scope row, the verdict for a decision), the agreement-counter upsert " +
-        "and an audit entry hash-chained to the previous one (a read of the log's tail), all durable; a raw insert is one " +
-        "row and one commit.",
+        `(median of the per-round ratios; medians ${fmt(one?.writes ?? Number.NaN, 0)} vs ${fmt(rawRate, 0)} per second). Why: each is a transaction ` +
+        "(`BEGIN IMMEDIATE` … `COMMIT`) of several statements — a verdict: the scope row, the insert returning the stored row, " +
+        "the audit head's conditional update and the hash-chained audit entry; a decision: the verdict row, the counter upsert, " +
+        "the update, the head and the entry — each statement a round through the libSQL client (prepare, column metadata, " +
+        "run), and the commit writes a page of each table and index touched, durably; a raw insert is one statement and one commit.",
     ],
     headline: `${fmt(one?.pairs ?? Number.NaN, 0)} pairs/s with 1 writer, ${fmt(four?.pairs ?? Number.NaN, 0)} with 4; raw insert ${fmt(rawRate, 0)} rows/s`,
   };
