@@ -21,7 +21,8 @@ import { isMemoryUrl, localFilePath, openClient, openLocalWriter, type Connectio
 import { DeadlineExceeded, deadlineIn, raceDeadline, type Deadline } from "./deadline.js";
 import { describeDbError } from "./describe-error.js";
 import type { Executor } from "./executor.js";
-import { applyMigrations, migrateAttempts } from "./migrate.js";
+import { findMigrationsFolder } from "./migrate.js";
+import { applyMigrations, migrateAttempts } from "./migrate-steps.js";
 import { withBusyRetry } from "./retry.js";
 
 export type { Executor };
@@ -78,7 +79,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   function migrateOnce(main: Handle, deadline: Deadline): Promise<void> {
     migrated ??= migrateAttempts(async () => {
       try {
-        await applyMigrations(writerFor(main).client);
+        await applyMigrations(writerFor(main).client, findMigrationsFolder());
       } catch (error) {
         dropWriter();
         throw error;

@@ -5,12 +5,10 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Client } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
-import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
 import { AutonomyGateError } from "../errors.js";
 import { openClient } from "./connection.js";
 import type { Deadline } from "./deadline.js";
-import { describeDbError } from "./describe-error.js";
+import { applyMigrations, migrateAttempts } from "./migrate-steps.js";
 import type { ConnectionTarget } from "./target.js";
 
 /** Options of {@link migrate}. */
@@ -32,9 +30,6 @@ export interface LibsqlClientLike {
   execute: (...args: never[]) => Promise<unknown>;
   close: () => void;
 }
-
-/** Concurrent first starts race to migrate; the losers' retries find the work done. */
-const MIGRATE_ATTEMPTS = 12;
 
 /**
  * Finds the package's `drizzle/` folder by walking up from this module, which works from `src/`
@@ -76,31 +71,4 @@ export async function migrate(target: LibsqlClientLike | string | ConnectionTarg
       client.close();
     }
   }, options.deadline);
-}
-
-/** One attempt at applying every pending migration on `client`. */
-export async function applyMigrations(client: Client, migrationsFolder: string = findMigrationsFolder()): Promise<void> {
-  await drizzleMigrate(drizzle(client), { migrationsFolder });
-}
-
-/**
- * Runs `attempt` until it succeeds, pausing a jittered, growing while between tries, up to
- * MIGRATE_ATTEMPTS tries or the deadline. Another process applying the same migration makes ours
- * fail ("table already exists" or a lock error); the retry re-reads the migrations table and finds
- * nothing left to do. An unreachable database is not a race: it is reported at once.
- */
-export async function migrateAttempts(attempt: () => Promise<void>, deadline: Deadline | undefined): Promise<void> {
-  for (let n = 1; ; n++) {
-    try {
-      await attempt();
-      return;
-    } catch (error) {
-      if (describeDbError(error).connection) throw error;
-      const pause = Math.min(200, 10 * 2 ** Math.min(n, 5)) * (0.5 + Math.random() / 2);
-      if (n >= MIGRATE_ATTEMPTS || deadline?.expired() === true || (deadline !== undefined && deadline.remaining() <= pause)) {
-        throw new AutonomyGateError(`Migrating the autonomy-gate database failed: ${describeDbError(error).text}`, { cause: error });
-      }
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
 }
