@@ -9,7 +9,7 @@ import { createGateStore } from "../src/store/create-gate-store.js";
 import type { GateStore } from "../src/store/types.js";
 import { gateDraft, movableClock, recordingIo } from "./helpers/competence-fixtures.js";
 import { HOSTILE_DRAFT } from "./helpers/console-fixtures.js";
-import { makeVerdict } from "./helpers/store-fixtures.js";
+import { makeVerdict, openForAuto } from "./helpers/store-fixtures.js";
 import { routeAndRecord } from "../src/decisions/route-verdict.js";
 import { escalationIdFor } from "../src/escalation/package.js";
 import { assessed } from "./helpers/competence-fixtures.js";
@@ -117,6 +117,7 @@ describe("console decisions", () => {
   it("the audit queue is the post-hoc sample, and a wrong finding there is recorded as the post-hoc review", async () => {
     const clock = movableClock("2025-04-12T09:00:00.000Z");
     store = createGateStore({ url: ":memory:", now: clock.now });
+    await openForAuto(store, "s");
     // Two executed auto-approvals; only the one drawn for the post-hoc audit is queued.
     await store.saveVerdict(makeVerdict({ id: "a1", scope: "s", mode: "auto", route: "auto", passed: true, postHocSampled: true }));
     await store.saveVerdict(makeVerdict({ id: "a2", scope: "s", mode: "auto", route: "auto", passed: true }));

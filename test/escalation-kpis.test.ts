@@ -5,7 +5,7 @@ import { buildEscalationPackage, escalationIdFor } from "../src/escalation/packa
 import { createGateStore } from "../src/store/create-gate-store.js";
 import type { Decision, Route, Verdict } from "../src/types.js";
 import { recordingIo, supportInput } from "./helpers/escalation-fixtures.js";
-import { FIXED_NOW, makeVerdict, tempDir } from "./helpers/store-fixtures.js";
+import { FIXED_NOW, makeVerdict, openForAuto, tempDir } from "./helpers/store-fixtures.js";
 
 const SCOPE = "support:reply";
 const at = "2025-01-03T00:00:00.000Z";
@@ -22,6 +22,7 @@ const at = "2025-01-03T00:00:00.000Z";
  */
 async function buildFixture(url: string) {
   const store = createGateStore({ url, now: () => FIXED_NOW });
+  await openForAuto(store, SCOPE);
   const save = (id: string, route: Route, decision?: Decision["type"], scope = SCOPE) =>
     store.saveVerdict(
       makeVerdict({

@@ -7,7 +7,7 @@ import { isPostHocSampled } from "../src/stats/post-hoc-sample.js";
 import { resolvePolicy } from "../src/stats/policy.js";
 import type { GateStore } from "../src/store/types.js";
 import { assessed, provenance } from "./helpers/competence-fixtures.js";
-import { makeVerdict, memoryStore } from "./helpers/store-fixtures.js";
+import { makeVerdict, memoryStore, openForAuto } from "./helpers/store-fixtures.js";
 
 const SCOPE = "outreach:first_touch";
 let store: GateStore;
@@ -69,6 +69,7 @@ describe("routing stamps the post-hoc sample on auto routes", () => {
 describe("audit queue", () => {
   it("lists exactly the sampled, unreviewed auto verdicts", async () => {
     store = memoryStore();
+    await openForAuto(store, SCOPE);
     const expected: string[] = [];
     for (let i = 0; i < 200; i++) {
       const id = `v-${String(i).padStart(3, "0")}`;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { GateStore } from "../src/store/types.js";
-import { makeVerdict, memoryStore } from "./helpers/store-fixtures.js";
+import { makeVerdict, memoryStore, openForAuto } from "./helpers/store-fixtures.js";
 
 let store: GateStore;
 afterEach(() => store?.close());
@@ -8,6 +8,7 @@ afterEach(() => store?.close());
 describe("auto routes in the audit log", () => {
   it("an auto-routed verdict is stamped in the audit log once, however often it is saved", async () => {
     store = memoryStore();
+    await openForAuto(store);
     const verdict = makeVerdict({ id: "v-auto", route: "auto", mode: "auto" });
     await store.saveVerdict(verdict);
     await store.saveVerdict(verdict);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { NotFoundError, OperationRefusedError } from "../src/errors.js";
 import type { AgreementCounts, GateStore } from "../src/store/types.js";
-import { makeVerdict, memoryStore } from "./helpers/store-fixtures.js";
+import { makeVerdict, memoryStore, openForAuto } from "./helpers/store-fixtures.js";
 
 const SCOPE = "outreach:first_touch";
 const ZERO: AgreementCounts = { passApprove: 0, passEdit: 0, passReject: 0, failApprove: 0, failEdit: 0, failReject: 0 };
@@ -140,6 +140,7 @@ describe("swing-back window", () => {
 
   it("returns the latest decided auto-mode verdicts of the epoch, newest decision first, skipping skips", async () => {
     store = memoryStore();
+    await openForAuto(store, SCOPE);
     await decideAuto("a", true, "approve", "2025-01-01T00:00:01.000Z");
     await decideAuto("b", false, "reject", "2025-01-01T00:00:03.000Z");
     await decideAuto("c", true, "skip", "2025-01-01T00:00:04.000Z");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { GateStore } from "../src/store/types.js";
-import { makeVerdict, memoryStore } from "./helpers/store-fixtures.js";
+import { makeVerdict, memoryStore, openForAuto } from "./helpers/store-fixtures.js";
 
 let store: GateStore;
 afterEach(() => store?.close());
@@ -92,6 +92,8 @@ describe("verdict storage", () => {
 
   it("routeCounts tallies the routes of the latest verdicts of a scope only", async () => {
     store = memoryStore();
+    await openForAuto(store);
+    await openForAuto(store, "other");
     const routes = ["human", "auto", "auto", "escalate", "auto"] as const;
     for (const [i, route] of routes.entries()) {
       await store.saveVerdict(makeVerdict({ id: `r-${i}`, route, createdAt: `2025-01-01T00:00:0${i}.000Z` }));

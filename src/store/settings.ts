@@ -6,7 +6,7 @@ import { settings } from "./schema.js";
 
 const KILL_SWITCH = "kill_switch";
 
-async function readKillSwitch(db: Executor): Promise<boolean> {
+export async function readKillSwitch(db: Executor): Promise<boolean> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KILL_SWITCH));
   return row?.value === "on";
 }

@@ -6,6 +6,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Route, Verdict } from "../types.js";
 import type { StoreContext } from "./context.js";
 import { appendAuditTx } from "./audit.js";
+import { autoRouteLapsed, loweredToHuman } from "./auto-guard.js";
 import { applyDecisionTx } from "./decision-row.js";
 import { verdictRowHash } from "./row-hash.js";
 import { rowToVerdict, verdictToRow } from "./rows.js";
@@ -15,22 +16,25 @@ import { ensureScopeTx } from "./scopes.js";
 const DEFAULT_LIST_LIMIT = 100;
 
 /**
- * Stores a verdict stamped with its scope's current evidence epoch and policy version. An id
+ * Stores a verdict stamped with its scope's current evidence epoch and policy version; an auto
+ * route that no longer holds at commit is stored routed to a human (./auto-guard.ts). An id
  * already stored returns the stored verdict unchanged (`inserted: false`). A verdict that arrives
  * with a decision is stored undecided and the decision applied as by `recordDecision`, so the
  * counters agree.
  */
-export function saveVerdict(ctx: StoreContext, verdict: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
+export function saveVerdict(ctx: StoreContext, input: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
   return ctx.write(async (tx) => {
     const now = ctx.now();
-    const scope = await ensureScopeTx(tx, verdict.scope, now);
+    const scope = await ensureScopeTx(tx, input.scope, now);
+    const lapsed = await autoRouteLapsed(tx, input, scope);
+    const verdict = lapsed === null ? input : loweredToHuman(input, lapsed, scope);
     const { decision, ...undecided } = verdict;
     const row = verdictToRow(undecided, { epoch: scope.epoch, policyVersion: scope.policyVersion });
     // One statement inserts or finds the id taken (a re-run, a concurrent writer) and reads the
     // row back as stored, which is what its audit hash covers.
     const [stored] = await tx.insert(verdicts).values(row).onConflictDoNothing({ target: verdicts.id }).returning();
     if (stored === undefined) {
-      const [existing] = await tx.select().from(verdicts).where(eq(verdicts.id, verdict.id));
+      const [existing] = await tx.select().from(verdicts).where(eq(verdicts.id, input.id));
       if (existing === undefined) throw new Error(`verdict ${verdict.id} was neither inserted nor found`);
       return { verdict: rowToVerdict(existing), inserted: false };
     }

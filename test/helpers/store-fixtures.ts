@@ -59,3 +59,12 @@ export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
     ...overrides,
   };
 }
+
+/**
+ * Puts `scope` in auto mode (forced) on the provenance key `makeVerdict` stamps, so auto-routed
+ * fixture verdicts are stored as routed: the store lowers an auto route that no longer holds.
+ */
+export async function openForAuto(store: GateStore, scope = makeVerdict().scope): Promise<void> {
+  await store.setProvenanceKey(scope, makeVerdict().provenance.provenanceKey);
+  await store.setMode(scope, "auto", { actor: "test", forced: true });
+}
