@@ -29,9 +29,13 @@ beforeAll(async () => {
   for (const [i, [composite, type]] of decided.entries()) {
     await store.saveVerdict(makeVerdict({ id: `c-${i}`, composite, passed: composite >= 0.8, decision: { type, at: `2025-01-02T00:00:0${i}.000Z` } }));
   }
+  // Three executed auto-approvals, stored while the scope was in auto mode on its provenance key.
+  await store.setMode(SCOPE, "auto", { actor: "test", forced: true });
+  const onKey = { ...makeVerdict().provenance, provenanceKey: "pk-1" };
   for (const i of [1, 2, 3]) {
-    await store.saveVerdict(makeVerdict({ id: `a${i}`, route: "auto", mode: "auto", postHocSampled: true, createdAt: `2025-01-01T00:00:0${i}.000Z` }));
+    await store.saveVerdict(makeVerdict({ id: `a${i}`, route: "auto", mode: "auto", provenance: onKey, postHocSampled: true, createdAt: `2025-01-01T00:00:0${i}.000Z` }));
   }
+  await store.setMode(SCOPE, "shadow", { actor: "test" });
   await store.recordPostHocReview("a1", { finding: "wrong", note: "stale facts" });
   await store.recordPostHocReview("a2", { finding: "ok" });
   await store.saveVerdict(makeVerdict({ id: "e1", route: "escalate", passed: false, escalation: ["loop"], createdAt: "2025-01-02T00:00:00.000Z" }));
