@@ -19,7 +19,7 @@ export async function applyMigrations(client: Client, migrationsFolder: string):
 }
 
 /**
- * Runs `attempt` until it succeeds, pausing a jittered, growing while between tries, up to
+ * Runs `attempt` until it succeeds, with a jittered, growing pause between tries, up to
  * MIGRATE_ATTEMPTS tries or the deadline. Another process applying the same migration makes ours
  * fail ("table already exists" or a lock error); the retry re-reads the migrations table and finds
  * nothing left to do. An unreachable database is not a race: it is reported at once.
