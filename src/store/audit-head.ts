@@ -47,10 +47,6 @@ export function bindAuditSession(tx: object, session: AuditSession): void {
   sessions.set(tx, session);
 }
 
-export function auditSessionOf(tx: object): AuditSession | undefined {
-  return sessions.get(tx);
-}
-
 /** An append refused because the signed head does not match the key: the log was rewritten. */
 export class AuditHeadError extends AutonomyGateError {
   override name = "AuditHeadError";

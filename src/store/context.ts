@@ -107,7 +107,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     writer = null;
   }
 
-
   function connect(deadline: Deadline): Promise<Handle> {
     if (closed) return Promise.reject(new AutonomyGateError("The gate store is closed."));
     if (opened !== null) return opened;

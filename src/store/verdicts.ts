@@ -35,10 +35,10 @@ export function saveVerdict(ctx: StoreContext, input: Verdict): Promise<{ verdic
     const [stored] = await tx.insert(verdicts).values(row).onConflictDoNothing({ target: verdicts.id }).returning();
     if (stored === undefined) {
       const [existing] = await tx.select().from(verdicts).where(eq(verdicts.id, input.id));
-      if (existing === undefined) throw new Error(`verdict ${verdict.id} was neither inserted nor found`);
+      if (existing === undefined) throw new Error(`verdict ${input.id} was neither inserted nor found`);
       return { verdict: rowToVerdict(existing), inserted: false };
     }
-    // Every verdict is audited in its own transaction with a hash of the row, so \`audit verify\`
+    // Every verdict is audited in its own transaction with a hash of the row, so `audit verify`
     // sees a verdict edited or deleted later. An auto route is stamped as such.
     const rowHash = verdictRowHash(stored);
     const auto = verdict.route === "auto";
