@@ -10,7 +10,7 @@
  */
 import { closeSync, fsyncSync, openSync } from "node:fs";
 import { createClient, type Client } from "@libsql/client";
-import { localFilePath } from "../src/store/connection.js";
+import { localFilePath } from "../src/store/sqlite/client.js";
 import { migrate } from "../src/store/migrate.js";
 
 /** Options of {@link seedHistory}. */

@@ -10,7 +10,7 @@ import { switchMode } from "../src/decisions/modes.js";
 import { reviewPostHoc } from "../src/decisions/post-hoc-review.js";
 import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
-import { localFilePath } from "../src/store/connection.js";
+import { localFilePath } from "../src/store/sqlite/client.js";
 import { createGateStore, DEFAULT_STORE_URL } from "../src/store/create-gate-store.js";
 import { createOutreachGraph } from "./outreach/graph.js";
 import { loadReviewerFixture, reviewerResume, type ScriptedProspect } from "./outreach/demo-fixture.js";

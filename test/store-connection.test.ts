@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { GateConfigError } from "../src/errors.js";
-import { BUSY_TIMEOUT_MS, localFilePath, openClient } from "../src/store/connection.js";
+import { BUSY_TIMEOUT_MS, localFilePath, openClient } from "../src/store/sqlite/client.js";
 import { createGateStore, DEFAULT_STORE_URL } from "../src/store/create-gate-store.js";
 import { findMigrationsFolder, migrate } from "../src/store/migrate.js";
 import type { GateStore } from "../src/store/types.js";
@@ -132,8 +132,10 @@ describe("connecting", () => {
   });
 
   it("invalid options throw a GateConfigError naming the option", () => {
-    expect(() => createGateStore({ url: "postgres://db" })).toThrow(GateConfigError);
-    expect(() => createGateStore({ url: "postgres://db" })).toThrow(/`url`.*postgres:\/\/db.*:memory:/);
+    expect(() => createGateStore({ url: "mysql://db" })).toThrow(GateConfigError);
+    expect(() => createGateStore({ url: "mysql://db" })).toThrow(/`url`.*mysql:\/\/db.*:memory:.*postgres:\/\//);
+    expect(() => createGateStore({ url: "file:a.db", schema: "gate" })).toThrow(/`schema`/);
+    expect(() => createGateStore({ url: "postgres://db", schema: "Robert'); drop" })).toThrow(/`schema`/);
     expect(() => createGateStore({ autoMigrate: "yes" as unknown as boolean })).toThrow(/`autoMigrate`/);
   });
 
@@ -155,7 +157,7 @@ describe("migrate()", () => {
       expect.arrayContaining(["__drizzle_migrations", "agreement_counters", "audit_log", "scopes", "settings", "verdicts"]),
     );
     const raw = createClient({ url });
-    const journal = JSON.parse(readFileSync(join(import.meta.dirname, "..", "drizzle", "meta", "_journal.json"), "utf8")) as {
+    const journal = JSON.parse(readFileSync(join(import.meta.dirname, "..", "drizzle", "sqlite", "meta", "_journal.json"), "utf8")) as {
       entries: unknown[];
     };
     expect((await raw.execute("SELECT count(*) FROM __drizzle_migrations")).rows[0]?.[0]).toBe(journal.entries.length);
@@ -165,12 +167,13 @@ describe("migrate()", () => {
   it("finds the migrations folder from the compiled location too", () => {
     const root = join(import.meta.dirname, "..");
     const fromDist = pathToFileURL(join(root, "dist", "src", "store", "migrate.js")).href;
-    expect(findMigrationsFolder(fromDist)).toBe(join(root, "drizzle"));
+    expect(findMigrationsFolder("sqlite", fromDist)).toBe(join(root, "drizzle", "sqlite"));
+    expect(findMigrationsFolder("pg", fromDist)).toBe(join(root, "drizzle", "pg"));
   });
 
   it("never looks above the package root for migrations", () => {
     const dir = tmp();
     writeFileSync(join(dir, "package.json"), "{}");
-    expect(() => findMigrationsFolder(join(dir, "src", "store", "migrate.js"))).toThrow(/migrations not found/);
+    expect(() => findMigrationsFolder("sqlite", join(dir, "src", "store", "migrate.js"))).toThrow(/migrations not found/);
   });
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sqliteDatabase } from "../src/store/sqlite/connection.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { NotFoundError, OperationRefusedError } from "../src/errors.js";
 import type { AgreementCounts, GateStore } from "../src/store/types.js";
@@ -164,13 +165,12 @@ describe("swing-back window", () => {
 
   it("the window query is served by an index, without a sort step", async () => {
     const { createClient } = await import("@libsql/client");
-    const { drizzle } = await import("drizzle-orm/libsql");
     const { migrate } = await import("../src/store/migrate.js");
     const { recentAutoQuery } = await import("../src/store/decision-row.js");
     const client = createClient({ url: ":memory:" });
     try {
       await migrate(client);
-      const query = recentAutoQuery(drizzle(client), SCOPE, 0, 50).toSQL();
+      const query = recentAutoQuery(sqliteDatabase(client), SCOPE, 0, 50).toSQL();
       const plan = await client.execute({ sql: `EXPLAIN QUERY PLAN ${query.sql}`, args: query.params as never });
       const details = plan.rows.map((r) => String(r.detail)).join("\n");
       expect(details).toContain("verdicts_scope_mode_epoch_decided_idx");

@@ -1,5 +1,5 @@
 import { createClient, type Client } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
+import { sqliteDatabase } from "../src/store/sqlite/connection.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { calibrationQuery } from "../src/store/calibration.js";
 import { recountQuery } from "../src/store/counters.js";
@@ -18,14 +18,14 @@ describe("status's history reads stay index-backed", () => {
   it("the recount of an evidence key reads the covering index alone", async () => {
     client = createClient({ url: ":memory:" });
     await migrate(client);
-    const details = await planOf(recountQuery(drizzle(client), { scope: "s", provenanceKey: "pk", epoch: 0 }));
+    const details = await planOf(recountQuery(sqliteDatabase(client), { scope: "s", provenanceKey: "pk", epoch: 0 }));
     expect(details).toContain("USING COVERING INDEX verdicts_scope_provenance_epoch_cells_idx");
   });
 
   it("the calibration window of a provenance key walks its index newest first, without a sort step", async () => {
     client = createClient({ url: ":memory:" });
     await migrate(client);
-    const details = await planOf(calibrationQuery(drizzle(client), "s", { provenanceKey: "pk", limit: 1000 }));
+    const details = await planOf(calibrationQuery(sqliteDatabase(client), "s", { provenanceKey: "pk", limit: 1000 }));
     expect(details).toContain("verdicts_scope_provenance_decided_idx");
     expect(details).not.toContain("TEMP B-TREE");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBusyError, withBusyRetry } from "../src/store/retry.js";
+import { isBusyError, withBusyRetry } from "../src/store/sqlite/busy.js";
 
 const busy = () => Object.assign(new Error("SQLITE_BUSY: database is locked"), { code: "SQLITE_BUSY" });
 

@@ -12,7 +12,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { AutonomyGateError } from "../errors.js";
 import type { Executor } from "./executor.js";
-import { settings } from "./schema.js";
+import { tablesOf } from "./tables.js";
 
 export const AUDIT_HEAD_KEY = "audit_head";
 /** Verdict rows with a rowid above this were written with an audit entry carrying their hash. */
@@ -64,6 +64,7 @@ export function macMatches(key: string, head: AuditHead): boolean {
 }
 
 export async function readAuditHead(db: Executor): Promise<AuditHead | null> {
+  const { settings } = tablesOf(db);
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, AUDIT_HEAD_KEY));
   if (row === undefined) return null;
   try {
@@ -96,6 +97,7 @@ function headValue(session: AuditSession | undefined, head: Pick<AuditHead, "seq
 }
 
 export async function writeAuditHeadTx(tx: Executor, head: Pick<AuditHead, "seq" | "hash">): Promise<void> {
+  const { settings } = tablesOf(tx);
   const session = sessions.get(tx);
   const next = headValue(session, head);
   await tx.insert(settings).values({ key: AUDIT_HEAD_KEY, value: next.value }).onConflictDoUpdate({ target: settings.key, set: { value: next.value } });
@@ -115,6 +117,7 @@ export function cachedHead(tx: Executor): AuditHead | null {
  * that value; false (nothing changed) otherwise, and the caller reads the head instead.
  */
 export async function moveCachedHeadTx(tx: Executor, head: Pick<AuditHead, "seq" | "hash">): Promise<boolean> {
+  const { settings } = tablesOf(tx);
   const session = sessions.get(tx);
   const written = session?.written;
   if (session === undefined || written == null) return false;
@@ -134,6 +137,7 @@ export async function moveCachedHeadTx(tx: Executor, head: Pick<AuditHead, "seq"
 
 /** The rowid after which every verdict row must have an audit entry (0: all of them). */
 export async function attestedAfter(db: Executor): Promise<number> {
+  const { settings } = tablesOf(db);
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, ATTESTED_AFTER_KEY));
   return row === undefined ? 0 : Number(row.value);
 }

@@ -14,7 +14,7 @@ import { attestedAfter, macMatches, readAuditHead } from "./audit-head.js";
 import type { StoreContext } from "./context.js";
 import { counterMismatches } from "./counters.js";
 import { decisionRowHash, verdictRowHash } from "./row-hash.js";
-import { auditLog, verdicts } from "./schema.js";
+import { tablesOf } from "./tables.js";
 import type { AuditVerification, RowMismatch } from "./types.js";
 
 const PAGE = 500;
@@ -54,9 +54,10 @@ async function verifyChain(
   let prevHash = GENESIS_HASH;
   for (;;) {
     const after = expectedSeq - 1;
-    const rows = await ctx.read((db) =>
-      db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(PAGE),
-    );
+    const rows = await ctx.read((db) => {
+      const { auditLog } = tablesOf(db);
+      return db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(PAGE);
+    });
     for (const row of rows) {
       const problem =
         row.seq !== expectedSeq
@@ -112,14 +113,15 @@ async function verifyRows(ctx: StoreContext, attested: Map<string, Attestation>)
   let after = 0;
   for (;;) {
     const cursor = after;
-    const page = await ctx.read((db) =>
-      db
+    const page = await ctx.read((db) => {
+      const { verdicts } = tablesOf(db);
+      return db
         .select({ rowid: sql<number>`${verdicts}.rowid`, row: verdicts })
         .from(verdicts)
         .where(sql`${verdicts}.rowid > ${cursor}`)
         .orderBy(sql`${verdicts}.rowid`)
-        .limit(PAGE),
-    );
+        .limit(PAGE);
+    });
     for (const { rowid, row } of page) {
       after = rowid;
       seen.add(row.id);

@@ -9,7 +9,7 @@ import { auditHash, GENESIS_HASH, type AuditContent } from "./audit-hash.js";
 import { cachedHead, headForAppend, moveCachedHeadTx, writeAuditHeadTx } from "./audit-head.js";
 import type { Executor, StoreContext } from "./context.js";
 import { rowToAuditEntry } from "./rows.js";
-import { auditLog } from "./schema.js";
+import { lockTx, tablesOf } from "./tables.js";
 import type { AuditEntry, AuditInput } from "./types.js";
 
 export { auditHash, GENESIS_HASH };
@@ -19,12 +19,37 @@ export const DEFAULT_ACTOR = "system";
 
 const DEFAULT_LIST_LIMIT = 100;
 
+const pending = new WeakMap<object, Array<{ now: Date; input: AuditInput }>>();
+
 /**
- * Appends one entry inside the caller's write transaction, so it commits or rolls back with the
- * change it records, and the write lock makes reading the tail and inserting after it atomic
- * across processes.
+ * Queues one entry in the caller's write transaction; the transaction appends its queued entries,
+ * in order, just before it commits (./context.ts), so they commit or roll back with the change
+ * they record. Appending last keeps the audit chain's lock (the one point where concurrent writers
+ * take turns) held only from there to the commit.
  */
-export async function appendAuditTx(tx: Executor, now: Date, input: AuditInput): Promise<AuditEntry> {
+export function appendAuditTx(tx: Executor, now: Date, input: AuditInput): void {
+  const queue = pending.get(tx);
+  if (queue === undefined) pending.set(tx, [{ now, input }]);
+  else queue.push({ now, input });
+}
+
+/** Appends the entries `tx` queued (see appendAuditTx); the last one appended, if any. */
+export async function flushAuditTx(tx: Executor): Promise<AuditEntry | null> {
+  const queue = pending.get(tx);
+  if (queue === undefined || queue.length === 0) return null;
+  pending.delete(tx);
+  await lockTx(tx, AUDIT_CHAIN_LOCK);
+  let last: AuditEntry | null = null;
+  for (const { now, input } of queue) last = await appendNowTx(tx, now, input);
+  return last;
+}
+
+/** The lock every append holds to its commit, so concurrent writers never fork the chain. */
+const AUDIT_CHAIN_LOCK = "audit-chain";
+
+/** Appends one entry now; the caller holds the chain's lock (SQLite: the write lock). */
+async function appendNowTx(tx: Executor, now: Date, input: AuditInput): Promise<AuditEntry> {
+  const { auditLog } = tablesOf(tx);
   // The head this connection wrote last, if the database still holds it: one conditional update.
   const cached = cachedHead(tx);
   if (cached !== null) {
@@ -58,17 +83,24 @@ function entryAfter(last: { seq: number; hash: string } | null, now: Date, input
 
 /** The newest row, for a database whose head is missing (written before heads were kept). */
 async function tailOf(tx: Executor): Promise<{ seq: number; hash: string } | undefined> {
+  const { auditLog } = tablesOf(tx);
   const [row] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   return row;
 }
 
 export function appendAudit(ctx: StoreContext, input: AuditInput): Promise<AuditEntry> {
-  return ctx.write((tx) => appendAuditTx(tx, ctx.now(), input));
+  return ctx.write(async (tx) => {
+    appendAuditTx(tx, ctx.now(), input);
+    const entry = await flushAuditTx(tx);
+    if (entry === null) throw new Error("the audit entry was not appended");
+    return entry;
+  });
 }
 
 /** Entries newest first, optionally of one scope. */
 export function listAudit(ctx: StoreContext, filter: { scope?: string; limit?: number } = {}): Promise<AuditEntry[]> {
   return ctx.read(async (db) => {
+    const { auditLog } = tablesOf(db);
     const rows = await db
       .select()
       .from(auditLog)

@@ -7,7 +7,7 @@
  */
 import type { Verdict } from "../types.js";
 import type { Executor } from "./executor.js";
-import type { ScopeRow } from "./schema.js";
+import type { ScopeRow } from "./tables.js";
 import { readKillSwitch } from "./settings.js";
 
 /** Why an auto route no longer holds at commit, or null when it does. */

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CalibrationRecord } from "../stats/calibration.js";
 import type { StoreContext } from "./context.js";
 import type { Executor } from "./executor.js";
-import { verdicts } from "./schema.js";
+import { tablesOf } from "./tables.js";
 
 const DEFAULT_LIMIT = 10_000;
 
@@ -31,6 +31,7 @@ export function calibrationRecords(
  * newest first and stops at the limit (exported so a test can check the plan).
  */
 export function calibrationQuery(db: Executor, scope: string, options: { provenanceKey?: string; limit?: number }) {
+  const { verdicts } = tablesOf(db);
   return db
     .select({
       composite: verdicts.composite,

@@ -7,12 +7,13 @@ import { AUTO_LEVEL, isBelow, parseAutonomyLevel, type AutonomyLevel } from "../
 import { appendAuditTx } from "./audit.js";
 import type { StoreContext } from "./context.js";
 import { rowToScopeState } from "./rows.js";
-import { scopeCeilings, scopes } from "./schema.js";
-import { ensureScopeTx, readScopeRow } from "./scopes.js";
+import { tablesOf } from "./tables.js";
+import { ensureScopeTx, lockScopeTx, readScopeRow } from "./scopes.js";
 import type { ScopeState } from "./types.js";
 
 export function getCeiling(ctx: StoreContext, scope: string): Promise<AutonomyLevel | null> {
   return ctx.read(async (db) => {
+    const { scopeCeilings } = tablesOf(db);
     const [row] = await db.select({ ceiling: scopeCeilings.ceiling }).from(scopeCeilings).where(eq(scopeCeilings.scope, scope));
     return row?.ceiling ?? null;
   });
@@ -26,8 +27,10 @@ export function setCeiling(ctx: StoreContext, scope: string, ceiling: AutonomyLe
     return Promise.reject(error);
   }
   return ctx.write(async (tx) => {
+    const { scopes, scopeCeilings } = tablesOf(tx);
     const now = ctx.now();
     const at = now.toISOString();
+    await lockScopeTx(tx, scope);
     const [current] = await tx.select().from(scopeCeilings).where(eq(scopeCeilings.scope, scope));
     const row = await ensureScopeTx(tx, scope, now);
     if ((current?.ceiling ?? null) === level) return rowToScopeState(row);

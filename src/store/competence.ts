@@ -8,7 +8,7 @@ import { checkDifficulty, competenceSignal, reviseStrength } from "../competence
 import { DEFAULT_COMPETENCE, type CompetenceConfig } from "../competence/options.js";
 import type { Executor, StoreContext } from "./context.js";
 import type { CompetenceEntry, CompetenceInput, CompetenceState } from "./ledger-types.js";
-import { competence, competenceEvents, type CompetenceEventRow } from "./schema.js";
+import { lockTx, tablesOf, type CompetenceEventRow } from "./tables.js";
 
 const DEFAULT_HISTORY_LIMIT = 5000;
 
@@ -16,6 +16,7 @@ const toEntry = (row: CompetenceEventRow): CompetenceEntry => ({ ...row });
 
 export function getCompetence(ctx: StoreContext, scope: string): Promise<CompetenceState | null> {
   return ctx.read(async (db) => {
+    const { competence } = tablesOf(db);
     const [row] = await db.select().from(competence).where(eq(competence.scope, scope));
     return row ?? null;
   });
@@ -45,6 +46,9 @@ export async function recordCompetenceTx(
   now: Date,
 ): Promise<{ entry: CompetenceEntry | null; strength: number }> {
   const difficulty = checkDifficulty(input.difficulty);
+  const { competence, competenceEvents } = tablesOf(tx);
+  // Read, revise, write: one decision at a time per scope.
+  await lockTx(tx, `competence:${input.scope}`);
   const [current] = await tx.select().from(competence).where(eq(competence.scope, input.scope));
   const before = current?.strength ?? config.initial;
   const [last] = await tx
@@ -72,6 +76,7 @@ export async function recordCompetenceTx(
 
 export function competenceHistory(ctx: StoreContext, scope: string, options: { limit?: number } = {}): Promise<CompetenceEntry[]> {
   return ctx.read(async (db) => {
+    const { competenceEvents } = tablesOf(db);
     const latest = await db
       .select()
       .from(competenceEvents)

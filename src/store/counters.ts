@@ -7,7 +7,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { DecisionType } from "../types.js";
 import type { Executor, StoreContext } from "./context.js";
 import { counterDifferences, recount } from "./recount.js";
-import { agreementCounters, verdicts } from "./schema.js";
+import { tablesOf } from "./tables.js";
 import type { AgreementCounts } from "./types.js";
 
 export type CounterCell = keyof AgreementCounts;
@@ -31,6 +31,7 @@ export function counterCell(passed: boolean, type: DecisionType): CounterCell | 
 
 /** Adds `delta` to one cell, creating the evidence row on first use. Call inside the decision's transaction. */
 export async function bumpCounterTx(tx: Executor, key: EvidenceKey, cell: CounterCell, delta: 1 | -1): Promise<void> {
+  const { agreementCounters } = tablesOf(tx);
   const column = agreementCounters[cell];
   // A new rejected pass marks where the clean passes after it start counting (withdrawing one
   // leaves the mark: the scope waits a little longer, never less).
@@ -59,6 +60,7 @@ export function getCounts(ctx: StoreContext, key: EvidenceKey): Promise<Agreemen
 
 /** {@link getCounts} inside a transaction. */
 export async function getCountsTx(db: Executor, key: EvidenceKey): Promise<AgreementCounts> {
+  const { agreementCounters } = tablesOf(db);
   const [row] = await db
       .select({
         passApprove: agreementCounters.passApprove,
@@ -96,6 +98,7 @@ export async function recountTx(db: Executor, key: EvidenceKey): Promise<Agreeme
  * long the history, read from the covering index alone (exported so a test can check the plan).
  */
 export function recountQuery(db: Executor, key: EvidenceKey) {
+  const { verdicts } = tablesOf(db);
   return db
     .select({ passed: verdicts.passed, decision: verdicts.decisionType, n: count() })
     .from(verdicts)
@@ -105,7 +108,7 @@ export function recountQuery(db: Executor, key: EvidenceKey) {
 
 /** Every counter row with what a recount gives; the rows that differ, with the cells, for `audit verify`. */
 export async function counterMismatches(ctx: StoreContext): Promise<Array<EvidenceKey & { differences: string[] }>> {
-  const rows = await ctx.read((db) => db.select().from(agreementCounters));
+  const rows = await ctx.read((db) => db.select().from(tablesOf(db).agreementCounters));
   const mismatches: Array<EvidenceKey & { differences: string[] }> = [];
   for (const row of rows) {
     const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };

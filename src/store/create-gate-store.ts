@@ -1,12 +1,16 @@
 /**
- * `createGateStore`: the persistence layer over drizzle-orm and libSQL (DESIGN §8). The factory is
- * synchronous and touches nothing; the first call connects and (by default) migrates, once.
+ * `createGateStore`: the persistence layer over drizzle-orm (DESIGN §8), on libSQL (a local file,
+ * `:memory:`, a libSQL server: ./sqlite/) or PostgreSQL (./pg/). The factory is synchronous and
+ * touches nothing; the first call connects and (by default) migrates, once.
  */
 import { z } from "zod";
 import { GateConfigError } from "../errors.js";
 import { appendAudit, listAudit } from "./audit.js";
 import { verifyAudit } from "./audit-verify.js";
-import { createConnection } from "./context.js";
+import type { Connection } from "./context.js";
+import { createPgConnection } from "./pg/connection.js";
+import { isPostgresUrl, redactUrl, SCHEMA_NAME } from "./pg/pool.js";
+import { createSqliteConnection } from "./sqlite/connection.js";
 import { getCounts, recountCounts } from "./counters.js";
 import { escalationMethods } from "./escalations.js";
 import { ledgerMethods } from "./ledger-methods.js";
@@ -21,8 +25,11 @@ import { getVerdict, listVerdicts, routeCounts, saveVerdict, threadHistory } fro
 /** The database used when no `url` is given: a file in the working directory. */
 export const DEFAULT_STORE_URL = "file:autonomy-gate.db";
 
-const URL_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
-const URL_EXPECTED = '":memory:", a "file:" URL, or a libSQL server URL (libsql:, http(s):, ws(s):)';
+const URL_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:", "postgres:", "postgresql:"];
+const URL_EXPECTED = '":memory:", a "file:" URL, a libSQL server URL (libsql:, http(s):, ws(s):) or a PostgreSQL URL (postgres://, postgresql://)';
+
+const isPool = (value: unknown) =>
+  typeof value === "object" && value !== null && ["connect", "query", "end"].every((name) => typeof (value as Record<string, unknown>)[name] === "function");
 
 const optionsSchema = z.object({
   url: z
@@ -35,6 +42,8 @@ const optionsSchema = z.object({
   timeoutMs: z.number().int().positive().max(600_000).optional(),
   outboxPath: z.string().min(1).optional(),
   auditKey: z.string().min(16).optional(),
+  pool: z.custom<object>(isPool).optional(),
+  schema: z.string().regex(SCHEMA_NAME).optional(),
 });
 
 const EXPECTED: Record<string, string> = {
@@ -45,6 +54,8 @@ const EXPECTED: Record<string, string> = {
   timeoutMs: "a whole number of milliseconds in [1, 600000]",
   outboxPath: "a file path",
   auditKey: "a secret of at least 16 characters",
+  pool: "a pg.Pool (an object with connect, query and end)",
+  schema: "a PostgreSQL schema name (lower-case letters, digits and _, not starting with a digit)",
 };
 
 /** The default deadline of one store call: well under the judges' default 30 s timeout. */
@@ -58,16 +69,31 @@ export function createGateStore(options: GateStoreOptions = {}): GateStore {
     const received = option === "auditKey" ? "(hidden)" : ((options as Record<string, unknown>)[option] ?? options);
     throw new GateConfigError(option, received, EXPECTED[option] ?? "valid store options");
   }
-  const url = options.url ?? DEFAULT_STORE_URL;
+  const postgres = options.pool !== undefined || (options.url !== undefined && isPostgresUrl(options.url));
+  if (options.schema !== undefined && !postgres) throw new GateConfigError("schema", options.schema, "a PostgreSQL store (the schema option is PostgreSQL's)");
+  if (options.pool !== undefined && options.url !== undefined) throw new GateConfigError("pool", "(a pool)", "either a pool or a url, not both");
   const auditKey = auditKeyFrom(options);
-  const ctx = createConnection({
-    url,
-    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
+  const settings = {
     autoMigrate: options.autoMigrate ?? true,
     now: options.now ?? (() => new Date()),
     timeoutMs: options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
     auditKey,
-  });
+  };
+  let url: string;
+  let ctx: Connection;
+  if (postgres) {
+    url = options.url === undefined ? "postgres (the host's pool)" : redactUrl(options.url);
+    ctx = createPgConnection({
+      ...settings,
+      url,
+      ...(options.url === undefined ? {} : { connectionString: options.url }),
+      ...(options.pool === undefined ? {} : { pool: options.pool }),
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+    });
+  } else {
+    url = options.url ?? DEFAULT_STORE_URL;
+    ctx = createSqliteConnection({ ...settings, url, ...(options.authToken === undefined ? {} : { authToken: options.authToken }) });
+  }
 
   const now = options.now ?? (() => new Date());
   const store: Omit<GateStore, "outboxStatus" | "drainOutbox"> = {

@@ -13,8 +13,8 @@ import type { Executor } from "./context.js";
 import { applyDecisionTx, recentAutoQuery } from "./decision-row.js";
 import { faultPoint } from "./fault-points.js";
 import { rowToScopeState } from "./rows.js";
-import type { VerdictRow } from "./schema.js";
-import { readScopeRow, tripBreakerTx } from "./scopes.js";
+import type { VerdictRow } from "./tables.js";
+import { lockScopeTx, readScopeRow, tripBreakerTx } from "./scopes.js";
 import type { DecisionEffects, DecisionResult } from "./types.js";
 import type { Decision } from "../types.js";
 
@@ -43,6 +43,8 @@ export async function decideTx(
   );
   faultPoint("ledger_updated");
   if (verdict.mode !== "auto") return result;
+  // The swing-back window of a scope is read and acted on by one decision at a time.
+  await lockScopeTx(tx, verdict.scope);
   const state = rowToScopeState((await readScopeRow(tx, verdict.scope, now)).row);
   if (state.mode !== "auto") return result;
   const policy = policyFor(state, effects.gatePolicy);

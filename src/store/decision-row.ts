@@ -12,7 +12,7 @@ import { bumpCounterTx, counterCell } from "./counters.js";
 import { faultPoint } from "./fault-points.js";
 import { decisionRowHash } from "./row-hash.js";
 import { normalizeDecision, rowToVerdict } from "./rows.js";
-import { scopes, verdicts, type VerdictRow } from "./schema.js";
+import { tablesOf, type VerdictRow } from "./tables.js";
 import type { DecisionResult } from "./types.js";
 
 /** Decisions after which the host's action ran (the approved or the edited draft went out). */
@@ -37,6 +37,7 @@ const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
  * none), updates the row and audits `decision`. The same decision type again changes nothing.
  */
 export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: Decision, now: Date): Promise<DecisionResult> {
+  const { verdicts, scopes } = tablesOf(tx);
   const previous = row.decision;
   if (previous !== null && previous.type === decision.type) return { verdict: rowToVerdict(row), changed: false };
   if (previous !== null && ACTED.includes(previous.type)) throw actionAlreadyRan(row.id, previous, decision.type);
@@ -71,6 +72,7 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
 
 /** The window query itself (exported so a test can check its plan stays index-backed). */
 export function recentAutoQuery(db: Executor, scope: string, epoch: number, limit: number) {
+  const { verdicts } = tablesOf(db);
   return db
     .select({ passed: verdicts.passed, decision: verdicts.decisionType })
     .from(verdicts)

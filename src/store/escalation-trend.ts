@@ -2,12 +2,13 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import type { StoreContext } from "./context.js";
 import type { EscalationTrend, EscalationWindow } from "../escalation/types.js";
-import { verdicts } from "./schema.js";
+import { dialectOf, tablesOf } from "./tables.js";
 
 const DAY_MS = 86_400_000;
 
 export function escalationTrend(ctx: StoreContext, scope: string): Promise<EscalationTrend> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const now = ctx.now().getTime();
     const window = async (since: string | null): Promise<EscalationWindow> => {
       const where = and(eq(verdicts.scope, scope), since === null ? undefined : gte(verdicts.createdAt, since));
@@ -17,7 +18,7 @@ export function escalationTrend(ctx: StoreContext, scope: string): Promise<Escal
         .where(where);
       const codes = await db
         .select({ code: sql<string>`j.value`, n: count() })
-        .from(sql`${verdicts}, json_each(${verdicts.escalation}) as j`)
+        .from(dialectOf(db).eachJsonElement(verdicts, verdicts.escalation))
         .where(where)
         .groupBy(sql`j.value`);
       return {

@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors.js";
 import { canonicalJson } from "../hash.js";
 import { appendAuditTx, DEFAULT_ACTOR } from "./audit.js";
 import type { StoreContext } from "./context.js";
-import { escalations, verdicts, type EscalationRow } from "./schema.js";
+import { lockTx, tablesOf, type EscalationRow } from "./tables.js";
 
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -34,8 +34,7 @@ async function saveEscalation(ctx: StoreContext, input: NewEscalation): Promise<
   const existing = await getEscalation(ctx, input.id);
   if (existing !== null) return { record: existing, inserted: false };
   return ctx.write(async (tx) => {
-    const [raced] = await tx.select().from(escalations).where(eq(escalations.id, input.id));
-    if (raced !== undefined) return { record: rowToEscalation(raced), inserted: false };
+    const { escalations } = tablesOf(tx);
     const now = ctx.now();
     const row: EscalationRow = {
       ...input,
@@ -46,7 +45,13 @@ async function saveEscalation(ctx: StoreContext, input: NewEscalation): Promise<
       createdAt: now.toISOString(),
       resolvedAt: null,
     };
-    await tx.insert(escalations).values(row);
+    // A concurrent writer may have stored it since the read above: the id decides.
+    const [inserted] = await tx.insert(escalations).values(row).onConflictDoNothing({ target: escalations.id }).returning({ id: escalations.id });
+    if (inserted === undefined) {
+      const [stored] = await tx.select().from(escalations).where(eq(escalations.id, input.id));
+      if (stored === undefined) throw new Error(`escalation ${input.id} was neither inserted nor found`);
+      return { record: rowToEscalation(stored), inserted: false };
+    }
     await appendAuditTx(tx, now, {
       kind: "escalation_opened",
       scope: input.scope,
@@ -60,6 +65,7 @@ async function saveEscalation(ctx: StoreContext, input: NewEscalation): Promise<
 
 function getEscalation(ctx: StoreContext, id: string): Promise<EscalationRecord | null> {
   return ctx.read(async (db) => {
+    const { escalations } = tablesOf(db);
     const [row] = await db.select().from(escalations).where(eq(escalations.id, id));
     return row === undefined ? null : rowToEscalation(row);
   });
@@ -70,6 +76,7 @@ function listEscalations(
   filter: { scope?: string; open?: boolean; limit?: number } = {},
 ): Promise<EscalationRecord[]> {
   return ctx.read(async (db) => {
+    const { escalations } = tablesOf(db);
     const rows = await db
       .select()
       .from(escalations)
@@ -91,6 +98,8 @@ async function resolveEscalation(
   input: ResolutionInput,
 ): Promise<{ record: EscalationRecord; changed: boolean }> {
   return ctx.write(async (tx) => {
+    const { escalations } = tablesOf(tx);
+    await lockTx(tx, `escalation:${id}`);
     const [row] = await tx.select().from(escalations).where(eq(escalations.id, id));
     if (row === undefined) throw new NotFoundError("escalation", id);
     const now = ctx.now();
@@ -136,12 +145,13 @@ async function resolveEscalation(
  */
 function escalationStats(ctx: StoreContext, scope: string): Promise<EscalationStats> {
   return ctx.read(async (db) => {
+    const { verdicts, escalations } = tablesOf(db);
     const [esc] = await db
       .select({
         escalations: count(),
         resolved: sql<number>`coalesce(sum(case when ${escalations.status} <> 'open' then 1 else 0 end), 0)`,
-        appropriate: sql<number>`coalesce(sum(case when ${escalations.status} <> 'open' and ${escalations.appropriate} = 1 then 1 else 0 end), 0)`,
-        sufficient: sql<number>`coalesce(sum(case when ${escalations.status} <> 'open' and ${escalations.sufficient} = 1 then 1 else 0 end), 0)`,
+        appropriate: sql<number>`coalesce(sum(case when ${escalations.status} <> 'open' and ${escalations.appropriate} is true then 1 else 0 end), 0)`,
+        sufficient: sql<number>`coalesce(sum(case when ${escalations.status} <> 'open' and ${escalations.sufficient} is true then 1 else 0 end), 0)`,
       })
       .from(escalations)
       .where(eq(escalations.scope, scope));

@@ -6,13 +6,14 @@ import { and, desc, eq, inArray, isNotNull, max, min, sql } from "drizzle-orm";
 import { DECISION_TYPES, type DecisionType, type Route } from "../types.js";
 import type { StoreContext } from "./context.js";
 import type { DailyActivity, DecidedRecord } from "./ledger-types.js";
-import { verdicts } from "./schema.js";
+import { tablesOf } from "./tables.js";
 
 const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
 const DEFAULT_TIMELINE_LIMIT = 20_000;
 
 export function decisionTimeline(ctx: StoreContext, scope: string, options: { limit?: number } = {}): Promise<DecidedRecord[]> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const rows = await db
       .select({
         verdictId: verdicts.id,
@@ -39,6 +40,7 @@ export function decisionTimeline(ctx: StoreContext, scope: string, options: { li
 
 export function dailyActivity(ctx: StoreContext, scope: string): Promise<DailyActivity[]> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const created = sql<string>`substr(${verdicts.createdAt}, 1, 10)`;
     const decided = sql<string>`substr(${verdicts.decidedAt}, 1, 10)`;
     const routes = await db
@@ -77,6 +79,7 @@ export function evidencePeriod(
   epoch: number,
 ): Promise<{ from: string; to: string } | null> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const [row] = await db
       .select({ from: min(verdicts.decidedAt), to: max(verdicts.decidedAt) })
       .from(verdicts)

@@ -1,25 +1,28 @@
 /**
- * Applying the checked-in drizzle migrations (`drizzle/`), programmatically and from the CLI.
+ * Applying the checked-in drizzle migrations (`drizzle/sqlite/`, `drizzle/pg/`), programmatically
+ * and from the CLI.
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Client } from "@libsql/client";
-import { AutonomyGateError } from "../errors.js";
-import { openClient } from "./connection.js";
 import type { Deadline } from "./deadline.js";
-import { applyMigrations, migrateAttempts } from "./migrate-steps.js";
+import { findMigrationsFolder } from "./migrations-folder.js";
+import { isPostgresUrl, type PgPoolLike } from "./pg/pool.js";
+import { openClient } from "./sqlite/client.js";
+import { applyMigrations, migrateAttempts } from "./sqlite/migrate-steps.js";
 import type { ConnectionTarget } from "./target.js";
+
+export { findMigrationsFolder, type MigrationDialect } from "./migrations-folder.js";
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
   /**
    * Folder holding the drizzle migrations (`meta/_journal.json` and the `.sql` files).
-   * @default the `drizzle/` folder shipped with the package
+   * @default the package's `drizzle/sqlite/` or `drizzle/pg/` folder, by the target's kind
    */
   migrationsFolder?: string;
   /** Stop retrying a migration that races another process once this passes. */
   deadline?: Deadline;
+  /** PostgreSQL only: the schema to create the tables in. @default the connection's default schema */
+  schema?: string;
 }
 
 /**
@@ -32,37 +35,26 @@ export interface LibsqlClientLike {
 }
 
 /**
- * Finds the package's `drizzle/` folder by walking up from this module, which works from `src/`
- * (tsx) and from `dist/src/` (compiled) alike. The walk stops at the package root (the first
- * folder with a package.json) so a host project's own migrations are never picked up.
+ * Applies pending migrations to a database, given as a URL (`file:path.db`, a libSQL server URL,
+ * `postgres://…`), `{ url, authToken }` for a libSQL server / Turso, an open libSQL client, or the
+ * host's `pg.Pool` (`{ pool }`). Safe to run from many processes at once; already-applied
+ * migrations are skipped.
  */
-export function findMigrationsFolder(from: string = import.meta.url): string {
-  let dir = dirname(from.startsWith("file:") ? fileURLToPath(from) : from);
-  for (;;) {
-    const candidate = join(dir, "drizzle");
-    if (existsSync(join(candidate, "meta", "_journal.json"))) return candidate;
-    const parent = dirname(dir);
-    if (existsSync(join(dir, "package.json")) || parent === dir) break;
-    dir = parent;
+export async function migrate(target: LibsqlClientLike | string | ConnectionTarget | { pool: PgPoolLike }, options: MigrateOptions = {}): Promise<void> {
+  if (typeof target === "string" ? isPostgresUrl(target) : "pool" in target) {
+    const { migratePostgres } = await import("./pg/migrate.js");
+    await migratePostgres(typeof target === "string" ? { url: target } : (target as { pool: PgPoolLike }), options);
+    return;
   }
-  throw new AutonomyGateError(`autonomy-gate migrations not found: no drizzle/meta/_journal.json in the package containing ${from}.`);
-}
-
-/**
- * Applies pending migrations to a database, given as an open libSQL client, a URL
- * (`file:path.db`, a libSQL server URL) or `{ url, authToken }` for a libSQL server / Turso.
- * Safe to run from many processes at once; already-applied migrations are skipped.
- */
-export async function migrate(target: LibsqlClientLike | string | ConnectionTarget, options: MigrateOptions = {}): Promise<void> {
-  const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
+  const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder("sqlite");
   if (typeof target !== "string" && "execute" in target) {
     // The caller's client: retried on it as it is (its connections are the caller's to manage).
     await migrateAttempts(() => applyMigrations(target as unknown as Client, migrationsFolder), options.deadline);
     return;
   }
-  const connection = typeof target === "string" ? { url: target } : target;
+  const connection = typeof target === "string" ? { url: target } : (target as ConnectionTarget);
   // A fresh client per attempt: a statement that lost the race can pin its connection (see
-  // connection.ts), and a retry on that connection would fail the same way.
+  // sqlite/client.ts), and a retry on that connection would fail the same way.
   await migrateAttempts(async () => {
     const client = await openClient(connection);
     try {

@@ -8,13 +8,14 @@ import type { DecisionType } from "../types.js";
 import type { StoreContext } from "./context.js";
 import { counterCell, zeroCounts } from "./counters.js";
 import type { PolicyVersion } from "./ledger-types.js";
-import { auditLog, scopes, verdicts } from "./schema.js";
+import { tablesOf } from "./tables.js";
 import type { AgreementCounts, FlipPolicy } from "./types.js";
 
 const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
 
 export function getPolicyVersion(ctx: StoreContext, scope: string): Promise<number> {
   return ctx.read(async (db) => {
+    const { scopes } = tablesOf(db);
     const [row] = await db.select({ version: scopes.policyVersion }).from(scopes).where(eq(scopes.scope, scope));
     return row?.version ?? 0;
   });
@@ -23,6 +24,7 @@ export function getPolicyVersion(ctx: StoreContext, scope: string): Promise<numb
 /** Version 0 (the gate's default) followed by every audited `policy_change` of the scope. */
 export function listPolicyVersions(ctx: StoreContext, scope: string): Promise<PolicyVersion[]> {
   return ctx.read(async (db) => {
+    const { auditLog } = tablesOf(db);
     const rows = await db
       .select()
       .from(auditLog)
@@ -42,6 +44,7 @@ export function agreementByPolicyVersion(
   scope: string,
 ): Promise<Array<{ policyVersion: number | null; counts: AgreementCounts }>> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const rows = await db
       .select({ version: verdicts.policyVersion, passed: verdicts.passed, decision: verdicts.decisionType, n: sql<number>`count(*)` })
       .from(verdicts)

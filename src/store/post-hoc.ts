@@ -10,7 +10,7 @@ import type { PostHocReview, PostHocStats, PostHocStore } from "./post-hoc-types
 import { calibrationRecords } from "./calibration.js";
 import { escalationTrend } from "./escalation-trend.js";
 import { rowToVerdict } from "./rows.js";
-import { postHocReviews, verdicts, type PostHocReviewRow } from "./schema.js";
+import { lockTx, tablesOf, type PostHocReviewRow } from "./tables.js";
 
 const DEFAULT_LIMIT = 100;
 
@@ -21,6 +21,7 @@ export function postHocMethods(ctx: StoreContext): PostHocStore {
   return {
     postHocQueue: (filter = {}) =>
       ctx.read(async (db) => {
+        const { verdicts, postHocReviews } = tablesOf(db);
         const rows = await db
           .select({ verdict: verdicts })
           .from(verdicts)
@@ -40,6 +41,8 @@ export function postHocMethods(ctx: StoreContext): PostHocStore {
 
     recordPostHocReview: (verdictId, input) =>
       ctx.write(async (tx) => {
+        const { verdicts, postHocReviews } = tablesOf(tx);
+        await lockTx(tx, `post-hoc:${verdictId}`);
         const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId));
         if (row === undefined) throw new NotFoundError("verdict", verdictId);
         if (row.route !== "auto") {
@@ -74,12 +77,14 @@ export function postHocMethods(ctx: StoreContext): PostHocStore {
 
     getPostHocReview: (verdictId) =>
       ctx.read(async (db) => {
+        const { postHocReviews } = tablesOf(db);
         const [row] = await db.select().from(postHocReviews).where(eq(postHocReviews.verdictId, verdictId));
         return row === undefined ? null : toReview(row);
       }),
 
     postHocStats: (scope) =>
       ctx.read(async (db): Promise<PostHocStats> => {
+        const { verdicts, postHocReviews } = tablesOf(db);
         const [queue] = await db
           .select({ queued: count(), oldest: min(verdicts.createdAt) })
           .from(verdicts)
@@ -110,6 +115,7 @@ export function postHocMethods(ctx: StoreContext): PostHocStore {
 
     listVerdictsBy: (filter) =>
       ctx.read(async (db) => {
+        const { verdicts } = tablesOf(db);
         const rows = await db
           .select()
           .from(verdicts)

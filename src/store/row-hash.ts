@@ -4,7 +4,7 @@
  * column fixed at insert; its decision columns (which a later decision may change) hash apart.
  */
 import { hashValue } from "../hash.js";
-import type { VerdictRow } from "./schema.js";
+import type { VerdictRow } from "./tables.js";
 
 const DECISION_COLUMNS = ["decisionType", "decision", "decidedAt", "decisionPolicyVersion"] as const;
 
@@ -12,6 +12,8 @@ const DECISION_COLUMNS = ["decisionType", "decision", "decidedAt", "decisionPoli
 export function verdictRowHash(row: VerdictRow): string {
   const fixed: Record<string, unknown> = { ...row };
   for (const column of DECISION_COLUMNS) delete fixed[column];
+  // PostgreSQL's rows carry their insertion order as a column (SQLite's is the hidden rowid).
+  delete fixed.rowid;
   return hashValue(fixed);
 }
 

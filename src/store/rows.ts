@@ -3,7 +3,7 @@
  * fields absent on the way in are absent on the way out.
  */
 import type { Decision, Verdict } from "../types.js";
-import type { AuditRow, ScopeRow, VerdictRow } from "./schema.js";
+import type { AuditRow, ScopeRow, VerdictRow } from "./tables.js";
 import type { AuditEntry, ScopeState } from "./types.js";
 
 /** The row for a new verdict, stamped with the scope's evidence epoch and policy version. */

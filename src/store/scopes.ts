@@ -12,25 +12,36 @@ import type { Executor, StoreContext } from "./context.js";
 import { summarize } from "../stats/agreement.js";
 import { getCountsTx } from "./counters.js";
 import { defaultScopeRow, rowToScopeState } from "./rows.js";
-import { scopes, type ScopeRow } from "./schema.js";
+import { lockTx, tablesOf, type LockMode, type ScopeRow } from "./tables.js";
 import type { FlipPolicy, ScopeState } from "./types.js";
 
 const MODES: readonly Mode[] = ["shadow", "auto"];
 
 /** The stored row of a scope, or its default when it was never written. */
 export async function readScopeRow(db: Executor, scope: string, now: Date): Promise<{ row: ScopeRow; stored: boolean }> {
+  const { scopes } = tablesOf(db);
   const [row] = await db.select().from(scopes).where(eq(scopes.scope, scope));
   return row === undefined ? { row: defaultScopeRow(scope, now), stored: false } : { row, stored: true };
 }
 
+/**
+ * Holds the scope's state still for the rest of `tx`: exclusive to change it, shared to act on it
+ * (an auto route checked at commit). Taken before the scope row is read.
+ */
+export function lockScopeTx(tx: Executor, scope: string, mode: LockMode = "exclusive"): Promise<void> {
+  return lockTx(tx, `scope:${scope}`, mode);
+}
+
 /** Makes sure the scope has a row (so it shows in `listScopes`) and returns it. */
 export async function ensureScopeTx(tx: Executor, scope: string, now: Date): Promise<ScopeRow> {
+  const { scopes } = tablesOf(tx);
   const { row, stored } = await readScopeRow(tx, scope, now);
   if (!stored) await tx.insert(scopes).values(row).onConflictDoNothing();
   return row;
 }
 
 async function writeScopeRow(tx: Executor, row: ScopeRow): Promise<void> {
+  const { scopes } = tablesOf(tx);
   const { scope, ...rest } = row;
   await tx.insert(scopes).values(row).onConflictDoUpdate({ target: scopes.scope, set: rest });
 }
@@ -40,7 +51,10 @@ export function getScopeState(ctx: StoreContext, scope: string): Promise<ScopeSt
 }
 
 export function listScopes(ctx: StoreContext): Promise<ScopeState[]> {
-  return ctx.read(async (db) => (await db.select().from(scopes).orderBy(asc(scopes.scope))).map(rowToScopeState));
+  return ctx.read(async (db) => {
+    const { scopes } = tablesOf(db);
+    return (await db.select().from(scopes).orderBy(asc(scopes.scope))).map(rowToScopeState);
+  });
 }
 
 /** Writes the mode (switching to `auto` also closes the breaker) and audits `mode_change`. */
@@ -53,6 +67,7 @@ export function setMode(
   if (!MODES.includes(mode)) return Promise.reject(new GateConfigError("mode", mode, '"shadow" or "auto"'));
   return ctx.write(async (tx) => {
     const now = ctx.now();
+    await lockScopeTx(tx, scope);
     const { row } = await readScopeRow(tx, scope, now);
     const closesBreaker = mode === "auto" && row.breaker === "open";
     if (row.mode === mode && !closesBreaker) return rowToScopeState(row);
@@ -83,6 +98,7 @@ export function tripBreaker(ctx: StoreContext, scope: string, reason: string): P
 
 /** The trip inside the caller's transaction (a decision's, see decide-tx.ts). */
 export async function tripBreakerTx(tx: Executor, scope: string, reason: string, now: Date): Promise<ScopeState> {
+  await lockScopeTx(tx, scope);
   const { row } = await readScopeRow(tx, scope, now);
   if (row.breaker === "open") return rowToScopeState(row);
   const next: ScopeRow = {
@@ -108,6 +124,7 @@ export async function tripBreakerTx(tx: Executor, scope: string, reason: string,
 export function setPolicy(ctx: StoreContext, scope: string, policy: FlipPolicy | null, actor: string): Promise<ScopeState> {
   return ctx.write(async (tx) => {
     const now = ctx.now();
+    await lockScopeTx(tx, scope);
     const { row } = await readScopeRow(tx, scope, now);
     if (canonicalJson(row.policy) === canonicalJson(policy)) return rowToScopeState(row);
     const next: ScopeRow = { ...row, policy, policyVersion: row.policyVersion + 1, updatedAt: now.toISOString() };
@@ -139,6 +156,7 @@ export async function setProvenanceKey(
   }
   return ctx.write(async (tx) => {
     const now = ctx.now();
+    await lockScopeTx(tx, scope);
     const { row, stored } = await readScopeRow(tx, scope, now);
     const previous = row.provenanceKey;
     if (stored && previous === provenanceKey) return { previous, state: rowToScopeState(row) };

@@ -3,6 +3,7 @@ import type { EscalationStore } from "../escalation/types.js";
 import type { CompetenceConfig } from "../competence/options.js";
 import type { LedgerStore } from "./ledger-types.js";
 import type { PostHocStore } from "./post-hoc-types.js";
+import type { PgPoolLike } from "./pg/pool.js";
 
 export type { AgreementCounts, BreakerState, FlipPolicy, ScopeState } from "./scope-types.js";
 import type { AgreementCounts, FlipPolicy, ScopeState } from "./scope-types.js";
@@ -67,12 +68,24 @@ export interface OutboxStatus {
 /** Options of {@link createGateStore}. */
 export interface GateStoreOptions {
   /**
-   * libSQL URL: `file:path.db`, `:memory:`, or a libSQL server / Turso URL (`libsql://`, `http://`).
+   * Where the store lives: `file:path.db`, `:memory:`, a libSQL server / Turso URL (`libsql://`,
+   * `http://`), or a PostgreSQL server (`postgres://user:pass@host:5432/db`, `postgresql://…`).
    * @default "file:autonomy-gate.db"
    */
   url?: string;
   /** Auth token for a libSQL server. */
   authToken?: string;
+  /**
+   * A `pg.Pool` the host already has (instead of a `postgres://` url): the store borrows its
+   * connections and leaves it open on `close()`.
+   */
+  pool?: PgPoolLike;
+  /**
+   * PostgreSQL only: the schema holding the store's tables (created on first use), so they can sit
+   * beside LangGraph's checkpoint tables in one database.
+   * @default the connection's default schema (usually `public`)
+   */
+  schema?: string;
   /** Apply pending migrations on first use. @default true */
   autoMigrate?: boolean;
   /** Clock, for tests. @default () => new Date() */

@@ -10,8 +10,9 @@ import { autoRouteLapsed, loweredToHuman } from "./auto-guard.js";
 import { applyDecisionTx } from "./decision-row.js";
 import { verdictRowHash } from "./row-hash.js";
 import { rowToVerdict, verdictToRow } from "./rows.js";
-import { verdicts } from "./schema.js";
-import { ensureScopeTx } from "./scopes.js";
+import { tablesOf } from "./tables.js";
+import { ensureScopeTx, lockScopeTx } from "./scopes.js";
+import { lockKillSwitchTx } from "./settings.js";
 
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -24,7 +25,13 @@ const DEFAULT_LIST_LIMIT = 100;
  */
 export function saveVerdict(ctx: StoreContext, input: Verdict): Promise<{ verdict: Verdict; inserted: boolean }> {
   return ctx.write(async (tx) => {
+    const { verdicts } = tablesOf(tx);
     const now = ctx.now();
+    if (input.route === "auto") {
+      // An auto route is checked against the state at commit: hold it still until then.
+      await lockScopeTx(tx, input.scope, "shared");
+      await lockKillSwitchTx(tx, "shared");
+    }
     const scope = await ensureScopeTx(tx, input.scope, now);
     const lapsed = await autoRouteLapsed(tx, input, scope);
     const verdict = lapsed === null ? input : loweredToHuman(input, lapsed, scope);
@@ -59,6 +66,7 @@ export function saveVerdict(ctx: StoreContext, input: Verdict): Promise<{ verdic
 
 export function getVerdict(ctx: StoreContext, id: string): Promise<Verdict | null> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     // The gate asks for every new draft and usually misses: a one-column probe answers a miss at a
     // fraction of the cost of reading (and decoding) every column.
     const [probe] = await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.id, id));
@@ -71,6 +79,7 @@ export function getVerdict(ctx: StoreContext, id: string): Promise<Verdict | nul
 /** Verdicts newest first, by scope and/or thread. @default limit 100 */
 export function listVerdicts(ctx: StoreContext, filter: { scope?: string; threadId?: string; limit?: number }): Promise<Verdict[]> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const rows = await db
       .select()
       .from(verdicts)
@@ -88,19 +97,21 @@ export function listVerdicts(ctx: StoreContext, filter: { scope?: string; thread
 
 /** A thread's latest `limit` verdicts in a scope, id and pass/fail only (same order as listVerdicts). */
 export function threadHistory(ctx: StoreContext, scope: string, threadId: string, limit: number): Promise<Array<Pick<Verdict, "id" | "passed">>> {
-  return ctx.read((db) =>
-    db
+  return ctx.read((db) => {
+    const { verdicts } = tablesOf(db);
+    return db
       .select({ id: verdicts.id, passed: verdicts.passed })
       .from(verdicts)
       .where(and(eq(verdicts.scope, scope), eq(verdicts.threadId, threadId)))
       .orderBy(desc(verdicts.createdAt), desc(sql`rowid`))
-      .limit(limit),
-  );
+      .limit(limit);
+  });
 }
 
 /** How the latest `limit` verdicts of a scope were routed (for the autonomy rate). */
 export function routeCounts(ctx: StoreContext, scope: string, limit: number): Promise<Record<Route, number>> {
   return ctx.read(async (db) => {
+    const { verdicts } = tablesOf(db);
     const latest = db
       .select({ route: verdicts.route })
       .from(verdicts)

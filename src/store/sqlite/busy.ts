@@ -5,7 +5,7 @@
  * a migration), the operation is retried asynchronously until the call's deadline (./deadline.ts),
  * and no `SQLITE_BUSY` ever reaches the caller before then.
  */
-import { deadlineIn, retryUntil, type Deadline } from "./deadline.js";
+import { deadlineIn, retryUntil, type Deadline } from "../deadline.js";
 
 /** Lock waits without a caller's deadline (opening a file, migrating from the CLI) get this long. */
 const DEFAULT_LOCK_WAIT_MS = 10_000;

@@ -6,9 +6,9 @@
 import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate as drizzleMigrate } from "drizzle-orm/libsql/migrator";
-import { AutonomyGateError } from "../errors.js";
-import type { Deadline } from "./deadline.js";
-import { describeDbError } from "./describe-error.js";
+import { AutonomyGateError } from "../../errors.js";
+import type { Deadline } from "../deadline.js";
+import { describeDbError } from "../describe-error.js";
 
 /** Concurrent first starts race to migrate; the losers' retries find the work done. */
 const MIGRATE_ATTEMPTS = 12;

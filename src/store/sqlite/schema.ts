@@ -5,12 +5,12 @@
  * Verdict rows hold scores, codes and hashes only — never draft text (DESIGN §3.10).
  */
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Decision, DecisionType, Eligibility, Level, LevelResult, Mode, Provenance, Route, Violation } from "../types.js";
-import type { AutonomyLevel } from "../competence/levels.js";
-import type { EscalationCode } from "../escalation/codes.js";
-import type { EscalationPriority } from "../escalation/routing-rules.js";
-import type { EscalationPackage, EscalationResolution, EscalationStatus } from "../escalation/types.js";
-import type { BreakerState, FlipPolicy } from "./types.js";
+import type { Decision, DecisionType, Eligibility, Level, LevelResult, Mode, Provenance, Route, Violation } from "../../types.js";
+import type { AutonomyLevel } from "../../competence/levels.js";
+import type { EscalationCode } from "../../escalation/codes.js";
+import type { EscalationPriority } from "../../escalation/routing-rules.js";
+import type { EscalationPackage, EscalationResolution, EscalationStatus } from "../../escalation/types.js";
+import type { BreakerState, FlipPolicy } from "../scope-types.js";
 
 export const verdicts = sqliteTable(
   "verdicts",
@@ -131,9 +131,6 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_scope_seq_idx").on(t.scope, t.seq)],
 );
 
-export type VerdictRow = typeof verdicts.$inferSelect;
-export type ScopeRow = typeof scopes.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;
 
 /** The competence ledger (DESIGN §6): each scope's current belief strength. */
 export const competence = sqliteTable("competence", {
@@ -175,7 +172,6 @@ export const scopeCeilings = sqliteTable("scope_ceilings", {
   updatedAt: text("updated_at").notNull(),
 });
 
-export type CompetenceEventRow = typeof competenceEvents.$inferSelect;
 
 /**
  * Escalations (DESIGN §7): one per escalated verdict, its id derived from the verdict id so a
@@ -208,7 +204,6 @@ export const escalations = sqliteTable(
   ],
 );
 
-export type EscalationRow = typeof escalations.$inferSelect;
 
 /**
  * Post-hoc review findings (DESIGN §5): one per reviewed auto-approved verdict; a later review of
@@ -228,4 +223,3 @@ export const postHocReviews = sqliteTable(
   (t) => [index("post_hoc_reviews_scope_at_idx").on(t.scope, t.at)],
 );
 
-export type PostHocReviewRow = typeof postHocReviews.$inferSelect;

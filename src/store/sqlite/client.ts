@@ -6,9 +6,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
-import type { Deadline } from "./deadline.js";
-import { withBusyRetry } from "./retry.js";
-import type { ConnectionTarget } from "./target.js";
+import type { Deadline } from "../deadline.js";
+import { withBusyRetry } from "./busy.js";
+import type { ConnectionTarget } from "../target.js";
 
 export type { ConnectionTarget };
 
