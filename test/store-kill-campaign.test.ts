@@ -3,25 +3,34 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGateStore } from "../src/store/create-gate-store.js";
 import type { AgreementCounts } from "../src/store/types.js";
+import { dropSchemas, freshSchemaName, PG_URL } from "./helpers/store-backends.js";
 import { tempDir } from "./helpers/store-fixtures.js";
 
 const WORKER = join(import.meta.dirname, "helpers", "kill-campaign-worker.ts");
-const LANES = 6;
-const KILLS_PER_LANE = 5;
+const LANES = 5;
+const KILLS_PER_LANE = 10;
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => void | Promise<void>) | undefined;
 const running = new Set<ChildProcess>();
-afterEach(() => {
+afterEach(async () => {
   // A timed-out run must not leave a worker looping on its own.
   for (const child of running) child.kill("SIGKILL");
   running.clear();
-  cleanup?.();
+  await cleanup?.();
+  cleanup = undefined;
 });
 
+/** Where a campaign writes: a libSQL file, or a fresh schema on the PostgreSQL server. */
+interface Target {
+  url: string;
+  schema?: string;
+}
+
 /** Starts a worker, lets it run a random while once ready, SIGKILLs it; resolves to the decisions it acknowledged. */
-function runAndKill(url: string, lane: number, random: () => number): Promise<Map<string, string>> {
+function runAndKill(target: Target, lane: number, random: () => number): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, url, String(lane)], { stdio: ["ignore", "pipe", "pipe"] });
+    const args = [WORKER, target.url, String(lane), ...(target.schema === undefined ? [] : [target.schema])];
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "pipe", "pipe"] });
     running.add(child);
     let out = "";
     let stderr = "";
@@ -59,23 +68,45 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-describe("the kill -9 campaign", () => {
-  it("30 kills (6 lanes × 5) at random moments in evaluate/decide loops: no acknowledged decision lost, counters equal a recount, the audit verifies", async () => {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    const url = `file:${join(tmp.dir, "campaign.db")}`;
+const backends: Array<{ name: string; target: () => Target }> = [
+  {
+    name: "libSQL file",
+    target() {
+      const tmp = tempDir();
+      cleanup = tmp.cleanup;
+      return { url: `file:${join(tmp.dir, "campaign.db")}` };
+    },
+  },
+];
+if (PG_URL !== undefined && PG_URL !== "") {
+  const url = PG_URL;
+  backends.push({
+    name: "PostgreSQL",
+    target() {
+      const schema = freshSchemaName("campaign");
+      cleanup = () => dropSchemas(url, [schema]);
+      return { url, schema };
+    },
+  });
+} else {
+  console.warn("kill -9 campaign on PostgreSQL: skipped (set AUTONOMY_GATE_TEST_PG=postgres://… to run it)");
+}
+
+describe.each(backends)("the kill -9 campaign on $name", ({ target: makeTarget }) => {
+  it("50 kills (5 lanes × 10) at random moments in evaluate/decide loops: no acknowledged decision lost, counters equal a recount, the audit verifies", async () => {
+    const target = makeTarget();
     const random = mulberry32(19);
     const acknowledged = new Map<string, string>();
-    // Lanes run side by side on one file, so kills also land while another process holds the lock.
+    // Lanes run side by side on one database, so kills also land while another process holds a lock.
     await Promise.all(
       Array.from({ length: LANES }, async (_, lane) => {
         for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
-          for (const [id, type] of await runAndKill(url, lane, random)) acknowledged.set(id, type);
+          for (const [id, type] of await runAndKill(target, lane, random)) acknowledged.set(id, type);
         }
       }),
     );
 
-    const store = createGateStore({ url });
+    const store = createGateStore({ url: target.url, ...(target.schema === undefined ? {} : { schema: target.schema }) });
     try {
       const verdicts = await store.listVerdicts({ limit: 100_000 });
       const byId = new Map(verdicts.map((v) => [v.id, v]));
@@ -92,11 +123,12 @@ describe("the kill -9 campaign", () => {
           recount[cell]++;
         }
         expect(await store.getCounts(scope, provenanceKey, 0)).toEqual(expect.objectContaining(recount));
+        expect(await store.recountCounts(scope, provenanceKey, 0)).toEqual(recount);
       }
       expect(await store.verifyAudit()).toMatchObject({ ok: true });
       expect(acknowledged.size).toBeGreaterThan(0);
     } finally {
       store.close();
     }
-  }, 300_000);
+  }, 400_000);
 });

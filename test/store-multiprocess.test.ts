@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGateStore } from "../src/store/create-gate-store.js";
+import { dropSchemas, freshSchemaName, PG_URL } from "./helpers/store-backends.js";
 import { tempDir } from "./helpers/store-fixtures.js";
 import { expectedTotals } from "./helpers/store-worker-plan.js";
 
@@ -76,6 +77,45 @@ describe("many worker processes on one database file", () => {
       } finally {
         store.close();
       }
+    }
+  }, 120_000);
+});
+
+const PG_WORKERS = 8;
+
+describe.skipIf(PG_URL === undefined || PG_URL === "")("many worker processes on one PostgreSQL database", () => {
+  it("8 concurrent writers end with exact rows, counters equal to a recount, an intact audit chain and no surfaced serialization or deadlock error", async () => {
+    const url = PG_URL as string;
+    const schema = freshSchemaName("writers");
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const barrierDir = join(tmp.dir, "barrier");
+    mkdirSync(barrierDir);
+    try {
+      // The schema does not exist yet: the workers also race to create and migrate it.
+      const results = await Promise.all(
+        Array.from({ length: PG_WORKERS }, (_, w) => runWorker([url, barrierDir, String(w), String(PG_WORKERS), String(PER_WORKER), schema])),
+      );
+      for (const result of results) {
+        expect(result.stderr).not.toMatch(/40001|40P01|deadlock|could not serialize/i);
+        expect(result, result.stderr).toMatchObject({ code: 0 });
+      }
+      const spans = results.map((r) => JSON.parse(r.stdout.trim()) as { start: number; end: number });
+      expect(Math.max(...spans.map((s) => s.start))).toBeLessThan(Math.min(...spans.map((s) => s.end)));
+
+      const store = createGateStore({ url, schema });
+      try {
+        const expected = expectedTotals(PG_WORKERS, PER_WORKER);
+        expect(await store.listVerdicts({ limit: 10_000 })).toHaveLength(PG_WORKERS * PER_WORKER);
+        const { passesAtLastReject: _mark, ...cells } = await store.getCounts("outreach:first_touch", "pk-1", 0);
+        expect(cells).toEqual(expected.counts);
+        expect(await store.recountCounts("outreach:first_touch", "pk-1", 0)).toEqual(expected.counts);
+        expect(await store.verifyAudit()).toEqual({ ok: true, checked: expected.auditEntries, headSigned: false });
+      } finally {
+        store.close();
+      }
+    } finally {
+      await dropSchemas(url, [schema]);
     }
   }, 120_000);
 });

@@ -2,15 +2,15 @@
  * A child process for the kill -9 campaign: evaluates drafts and decides them in a loop until it
  * is killed. After each decision resolves it prints `decided <verdictId> <type>`, so the parent
  * knows which decisions were acknowledged before the kill; `ready` follows the first one.
- * Usage: node --import tsx kill-campaign-worker.ts <url> <lane>
+ * Usage: node --import tsx kill-campaign-worker.ts <url> <lane> [pgSchema]
  */
 import { createGate } from "../../src/gate/create-gate.js";
 import { createGateStore } from "../../src/store/create-gate-store.js";
 import { cleanInput, levelJudges } from "./engine-fakes.js";
 
-const [url, lane] = process.argv.slice(2);
+const [url, lane, schema] = process.argv.slice(2);
 if (!url || !lane) throw new Error("usage: <url> <lane>");
-const store = createGateStore({ url, timeoutMs: 30_000 });
+const store = createGateStore({ url, timeoutMs: 30_000, ...(schema ? { schema } : {}) });
 const gate = createGate({ store, judge: levelJudges() });
 const types = ["approve", "reject", "edit"] as const;
 for (let i = 0; ; i++) {

@@ -77,7 +77,7 @@ export function postgresBackend(url: string, version: string): StoreBackend {
   return {
     name: `PostgreSQL ${version}`,
     open(options = {}) {
-      const schema = `contract_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+      const schema = freshSchemaName("contract");
       created.push(schema);
       const store = createGateStore({ ...options, url, schema });
       schemas.set(store, schema);
@@ -93,17 +93,24 @@ export function postgresBackend(url: string, version: string): StoreBackend {
         await client.end();
       }
     },
-    async cleanup() {
-      if (created.length === 0) return;
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        for (const schema of created.splice(0)) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    },
+    cleanup: () => dropSchemas(url, created.splice(0)),
   };
+}
+
+/** A schema name no other run uses. */
+export function freshSchemaName(prefix = "t"): string {
+  return `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+}
+
+/** Drops schemas a test created on the server at `url`. */
+export async function dropSchemas(url: string, schemas: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Every backend to run on here; PostgreSQL only with a configured server. */

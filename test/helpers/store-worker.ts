@@ -1,7 +1,7 @@
 /**
  * A worker process for the multi-process store test: waits at a file barrier so all workers write
  * at once, then saves verdicts, records (and re-records) decisions and appends audit entries.
- * Usage: node --import tsx store-worker.ts <url> <barrierDir> <worker> <workers> <perWorker>
+ * Usage: node --import tsx store-worker.ts <url> <barrierDir> <worker> <workers> <perWorker> [pgSchema]
  * Prints one JSON line `{ start, end }`; exits non-zero on any error.
  */
 import { readdirSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { createGateStore } from "../../src/store/create-gate-store.js";
 import { makeVerdict } from "./store-fixtures.js";
 import { workerStep } from "./store-worker-plan.js";
 
-const [url, barrierDir, workerArg, workersArg, perWorkerArg] = process.argv.slice(2);
+const [url, barrierDir, workerArg, workersArg, perWorkerArg, schema] = process.argv.slice(2);
 if (!url || !barrierDir || !workerArg || !workersArg || !perWorkerArg) throw new Error("usage: <url> <barrierDir> <worker> <workers> <perWorker>");
 const worker = Number(workerArg);
 const workers = Number(workersArg);
@@ -27,7 +27,7 @@ async function barrier(): Promise<void> {
 
 async function main(): Promise<void> {
   // A generous deadline: on a loaded machine four processes can keep one another waiting for seconds.
-  const store = createGateStore({ url, timeoutMs: 60_000 });
+  const store = createGateStore({ url, timeoutMs: 60_000, ...(schema ? { schema } : {}) });
   await barrier();
   const start = Date.now();
   // Two verdicts in flight at a time: in-process queueing and cross-process locking both get exercised.
