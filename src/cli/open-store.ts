@@ -8,11 +8,13 @@ export async function withStore<T>(dbFlag: string | undefined, io: CliIo, work: 
   const authToken = resolveAuthToken(io);
   const timeoutMs = resolveDbTimeout(io);
   const auditKey = io.env.AUTONOMY_GATE_AUDIT_KEY;
+  const schema = io.env.AUTONOMY_GATE_DB_SCHEMA;
   const store = createGateStore({
     url: resolveDbUrl(dbFlag, io),
     ...(authToken ? { authToken } : {}),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(auditKey ? { auditKey } : {}),
+    ...(schema ? { schema } : {}),
   });
   try {
     return await work(store);

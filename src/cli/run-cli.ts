@@ -54,5 +54,5 @@ function isParseArgsError(error: unknown): boolean {
 function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `autonomy-gate <command> [options]   (autonomy-gate --version prints the version)\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db).\n`;
+  return `autonomy-gate <command> [options]   (autonomy-gate --version prints the version)\n\nCommands:\n${lines.join("\n")}\n\nEvery command takes --db URL (default: $AUTONOMY_GATE_DB, else file:autonomy-gate.db): a file: or libSQL URL, or postgres://… (tables in $AUTONOMY_GATE_DB_SCHEMA when set).\n`;
 }
