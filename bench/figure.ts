@@ -29,7 +29,7 @@ export interface FigureResult {
   headline: string;
 }
 
-export const FIGURE_IDS = ["overhead", "concurrency", "history", "persistence", "evals", "alternative", "canonical", "injection", "flip-sim", "tokens"] as const;
+export const FIGURE_IDS = ["overhead", "concurrency", "history", "persistence", "evals", "alternative", "canonical", "injection", "flip-sim", "tokens", "postgres"] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 export type Figure = (config: BenchConfig) => Promise<FigureResult>;

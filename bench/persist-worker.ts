@@ -1,7 +1,7 @@
 /**
- * One writer process of the persistence-throughput figure (forked with `node --import tsx`).
- * Protocol over IPC: on `setup` it opens (and migrates) the store and sends `ready`; on `go` it writes
- * `count` verdicts, each followed by its decision, then sends `done` and exits.
+ * One writer process of the persistence-throughput figures (forked with `node --import tsx`), on
+ * libSQL or PostgreSQL. Protocol over IPC: on `setup` it opens (and migrates) the store and sends
+ * `ready`; on `go` it writes `count` verdicts, each followed by its decision, then sends `done` and exits.
  */
 import { createGateStore } from "../src/store/create-gate-store.js";
 import { sampleVerdict } from "./sample-verdict.js";
@@ -12,6 +12,10 @@ interface SetupMessage {
   writer: number;
   count: number;
   scope: string;
+  /** PostgreSQL: the schema of this run's tables. */
+  schema?: string;
+  /** Each writer writes into `<scope>:<writer>` instead of the shared scope. */
+  scopePerWriter?: boolean;
 }
 
 const send = (message: unknown) => process.send?.(message);
@@ -24,8 +28,9 @@ process.once("message", (raw: unknown) => {
   });
 });
 
-async function run({ url, writer, count, scope }: SetupMessage): Promise<void> {
-  const store = createGateStore({ url });
+async function run({ url, writer, count, scope: shared, schema, scopePerWriter }: SetupMessage): Promise<void> {
+  const scope = scopePerWriter === true ? `${shared}:${writer}` : shared;
+  const store = createGateStore({ url, ...(schema === undefined ? {} : { schema }) });
   await store.migrate();
   // Warm the connection and statement paths on a scope of its own, outside the measurement.
   const warm = sampleVerdict(`${scope}:warm`, writer, 0, new Date().toISOString());

@@ -118,7 +118,7 @@ describe("audit head, written by several connections", () => {
     await store.saveVerdict(verdict);
     // The decision's audit entry is written, then its transaction fails and rolls back.
     setFaultHook((point) => {
-      if (point === "decision_audited") throw new Error("injected failure after the audit append");
+      if (point === "audit_appended") throw new Error("injected failure after the audit append");
     });
     try {
       await expect(store.recordDecision(verdict.id, { type: "approve", by: "ops" })).rejects.toThrow("injected failure");

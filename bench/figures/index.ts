@@ -9,6 +9,7 @@ import { historyScale } from "./history-scale.js";
 import { injectionTripwire } from "./injection.js";
 import { levelConcurrency } from "./level-concurrency.js";
 import { persistenceThroughput } from "./persistence.js";
+import { postgresStore } from "./postgres.js";
 import { tokenCost } from "./tokens.js";
 
 export const FIGURES: Record<FigureId, Figure> = {
@@ -22,4 +23,5 @@ export const FIGURES: Record<FigureId, Figure> = {
   injection: injectionTripwire,
   "flip-sim": flipSim,
   tokens: tokenCost,
+  postgres: postgresStore,
 };

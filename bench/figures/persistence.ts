@@ -14,8 +14,14 @@ const WORKER = fileURLToPath(new URL("../persist-worker.ts", import.meta.url));
 
 type WorkerMessage = { type: "ready" } | { type: "done"; ms: number } | { type: "error"; message: string };
 
+/** Where writers write besides the URL: a PostgreSQL schema, and whether each writer has a scope of its own. */
+export interface WriterOptions {
+  schema?: string;
+  scopePerWriter?: boolean;
+}
+
 /** Runs `writers` processes writing `perWriter` verdict + decision pairs each; returns the wall time in ms. */
-async function runWriters(url: string, writers: number, perWriter: number, scope: string): Promise<number> {
+export async function runWriters(url: string, writers: number, perWriter: number, scope: string, options: WriterOptions = {}): Promise<number> {
   const children = Array.from({ length: writers }, () => fork(WORKER, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   const waitFor = (type: "ready" | "done") =>
     Promise.all(
@@ -38,7 +44,7 @@ async function runWriters(url: string, writers: number, perWriter: number, scope
     );
   try {
     const ready = waitFor("ready");
-    children.forEach((child, writer) => child.send({ type: "setup", url, writer, count: perWriter, scope }));
+    children.forEach((child, writer) => child.send({ type: "setup", url, writer, count: perWriter, scope, ...options }));
     await ready;
     const done = waitFor("done");
     const started = performance.now();

@@ -12,7 +12,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { AutonomyGateError } from "../errors.js";
 import type { Executor } from "./executor.js";
-import { tablesOf } from "./tables.js";
+import { dialectOf, lockTx, tablesOf } from "./tables.js";
 
 export const AUDIT_HEAD_KEY = "audit_head";
 /** Verdict rows with a rowid above this were written with an audit entry carrying their hash. */
@@ -64,8 +64,17 @@ export function macMatches(key: string, head: AuditHead): boolean {
 }
 
 export async function readAuditHead(db: Executor): Promise<AuditHead | null> {
+  return parseHead(await headRow(db, false));
+}
+
+async function headRow(db: Executor, forUpdate: boolean): Promise<{ value: string } | undefined> {
   const { settings } = tablesOf(db);
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, AUDIT_HEAD_KEY));
+  const query = db.select({ value: settings.value }).from(settings).where(eq(settings.key, AUDIT_HEAD_KEY));
+  const [row] = await (forUpdate ? dialectOf(db).forUpdate(query) : query);
+  return row;
+}
+
+function parseHead(row: { value: string } | undefined): AuditHead | null {
   if (row === undefined) return null;
   try {
     const head = JSON.parse(row.value) as AuditHead;
@@ -81,7 +90,14 @@ export async function readAuditHead(db: Executor): Promise<AuditHead | null> {
  * was just set) is taken as found and signed by this append.
  */
 export async function headForAppend(tx: Executor): Promise<AuditHead | null> {
-  const head = await readAuditHead(tx);
+  // Read locked: the head's row is the chain's lock on PostgreSQL. A log without a head yet (the
+  // first append ever) has no row to lock, so the first appenders take turns on a named lock.
+  let row = await headRow(tx, true);
+  if (row === undefined) {
+    await lockTx(tx, "audit-head");
+    row = await headRow(tx, true);
+  }
+  const head = parseHead(row);
   const key = sessions.get(tx)?.key ?? undefined;
   if (head !== null && key !== undefined && head.mac !== undefined && !macMatches(key, head)) {
     throw new AuditHeadError(

@@ -9,7 +9,7 @@ import { auditHash, GENESIS_HASH, type AuditContent } from "./audit-hash.js";
 import { cachedHead, headForAppend, moveCachedHeadTx, writeAuditHeadTx } from "./audit-head.js";
 import type { Executor, StoreContext } from "./context.js";
 import { rowToAuditEntry } from "./rows.js";
-import { lockTx, tablesOf } from "./tables.js";
+import { tablesOf } from "./tables.js";
 import type { AuditEntry, AuditInput } from "./types.js";
 
 export { auditHash, GENESIS_HASH };
@@ -38,16 +38,16 @@ export async function flushAuditTx(tx: Executor): Promise<AuditEntry | null> {
   const queue = pending.get(tx);
   if (queue === undefined || queue.length === 0) return null;
   pending.delete(tx);
-  await lockTx(tx, AUDIT_CHAIN_LOCK);
   let last: AuditEntry | null = null;
   for (const { now, input } of queue) last = await appendNowTx(tx, now, input);
   return last;
 }
 
-/** The lock every append holds to its commit, so concurrent writers never fork the chain. */
-const AUDIT_CHAIN_LOCK = "audit-chain";
-
-/** Appends one entry now; the caller holds the chain's lock (SQLite: the write lock). */
+/**
+ * Appends one entry now. Concurrent writers never fork the chain: on SQLite the write lock holds
+ * the whole database; on PostgreSQL the first append of a transaction locks the head's row (its
+ * conditional update, or reading it FOR UPDATE) until the commit.
+ */
 async function appendNowTx(tx: Executor, now: Date, input: AuditInput): Promise<AuditEntry> {
   const { auditLog } = tablesOf(tx);
   // The head this connection wrote last, if the database still holds it: one conditional update.

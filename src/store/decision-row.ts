@@ -33,20 +33,14 @@ function actionAlreadyRan(verdictId: string, previous: Decision, type: DecisionT
 const DECIDED: DecisionType[] = ["approve", "edit", "reject"];
 
 /**
- * Writes `decision` onto a stored verdict row: moves the counter cell (old −1, new +1; skip has
- * none), updates the row and audits `decision`. The same decision type again changes nothing.
+ * Writes `decision` onto a stored verdict row: updates the row, moves the counter cell (old −1,
+ * new +1; skip has none) and audits `decision`. The same decision type again changes nothing.
  */
 export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: Decision, now: Date): Promise<DecisionResult> {
   const { verdicts, scopes } = tablesOf(tx);
   const previous = row.decision;
   if (previous !== null && previous.type === decision.type) return { verdict: rowToVerdict(row), changed: false };
   if (previous !== null && ACTED.includes(previous.type)) throw actionAlreadyRan(row.id, previous, decision.type);
-  const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };
-  const oldCell = previous === null ? null : counterCell(row.passed, previous.type);
-  const newCell = counterCell(row.passed, decision.type);
-  if (oldCell !== null) await bumpCounterTx(tx, key, oldCell, -1);
-  if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
-  faultPoint("counter_moved");
   const stored = normalizeDecision(decision);
   // Stamped with the policy in force now (read by the update itself; a scope without a row is at
   // version 0); an earlier decision keeps the version it was recorded under.
@@ -59,6 +53,14 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
   if (written === undefined) throw new NotFoundError("verdict", row.id);
   const update = { decisionType: stored.type, decision: stored, decidedAt: stored.at, decisionPolicyVersion: written.decisionPolicyVersion };
   faultPoint("decision_row_written");
+  // The counter row is shared by every decision on the same evidence: moved after the verdict's own
+  // row, so concurrent writers (PostgreSQL) hold its row lock only from here to the commit.
+  const key = { scope: row.scope, provenanceKey: row.provenanceKey, epoch: row.epoch };
+  const oldCell = previous === null ? null : counterCell(row.passed, previous.type);
+  const newCell = counterCell(row.passed, decision.type);
+  if (oldCell !== null) await bumpCounterTx(tx, key, oldCell, -1);
+  if (newCell !== null) await bumpCounterTx(tx, key, newCell, 1);
+  faultPoint("counter_moved");
   await appendAuditTx(tx, now, {
     kind: "decision",
     scope: row.scope,
@@ -66,7 +68,7 @@ export async function applyDecisionTx(tx: Executor, row: VerdictRow, decision: D
     // Ids and types only: never draft text, nor the reviewer's free-text note.
     payload: { verdictId: row.id, type: stored.type, by: stored.by ?? null, previous: previous?.type ?? null, rowHash: decisionRowHash(update) },
   });
-  faultPoint("decision_audited");
+  faultPoint("decision_audit_queued");
   return { verdict: rowToVerdict({ ...row, ...update }), changed: true };
 }
 

@@ -9,7 +9,7 @@ import type { StoreContext } from "./context.js";
 import { decideTx } from "./decide-tx.js";
 import { recentAutoQuery } from "./decision-row.js";
 import { faultPoint } from "./fault-points.js";
-import { lockTx, tablesOf } from "./tables.js";
+import { dialectOf, tablesOf } from "./tables.js";
 import type { DecisionEffects, DecisionResult } from "./types.js";
 
 export type DecisionInput = Omit<Decision, "at"> & { at?: string };
@@ -30,9 +30,8 @@ export function recordDecision(
   return ctx
     .write(async (tx) => {
       const { verdicts } = tablesOf(tx);
-      // Two writers deciding the same verdict take turns, so neither counts what the other moved.
-      await lockTx(tx, `verdict:${verdictId}`);
-      const [row] = await tx.select().from(verdicts).where(eq(verdicts.id, verdictId));
+      // Read locked: two writers deciding the same verdict take turns, so neither counts what the other moved.
+      const [row] = await dialectOf(tx).forUpdate(tx.select().from(verdicts).where(eq(verdicts.id, verdictId)));
       if (row === undefined) throw new NotFoundError("verdict", verdictId);
       const now = ctx.now();
       return decideTx(tx, row, { ...input, at: input.at ?? now.toISOString() }, now, effects);

@@ -4,14 +4,15 @@
  * all or nothing. Without a hook a point costs one null check. Not part of the public API.
  */
 
-/** The steps of a decision's transaction, in order (see decide-tx.ts). */
+/** The steps of a decision's transaction, in order (see decide-tx.ts; the audit entries are appended last, write-body.ts). */
 export const DECISION_STEPS = [
-  "counter_moved",
   "decision_row_written",
-  "decision_audited",
+  "counter_moved",
+  "decision_audit_queued",
   "ledger_updated",
   "swing_back_checked",
   "breaker_tripped",
+  "audit_appended",
   "committed",
 ] as const;
 

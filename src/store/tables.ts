@@ -43,10 +43,15 @@ export interface DialectOps {
   /**
    * Takes a named lock for the rest of the transaction. SQLite needs none (a write transaction
    * holds the whole database); PostgreSQL takes a transaction-scoped advisory lock. Callers take
-   * locks in one order (verdict, competence, scope, kill switch, record, audit chain), so two
+   * locks in one order (verdict row, competence, scope, kill switch, record, audit head), so two
    * transactions never wait on each other in a circle.
    */
   lock(tx: object, key: string, mode: LockMode): Promise<void>;
+  /**
+   * The same select, locking the rows it reads for the rest of the transaction (PostgreSQL's
+   * `FOR UPDATE`); unchanged on SQLite.
+   */
+  forUpdate<Q>(query: Q): Q;
   /** `table, <each element of the JSON array column> as j(value)` for a FROM clause. */
   eachJsonElement(table: SQLWrapper, column: SQLWrapper): SQL;
 }

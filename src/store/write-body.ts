@@ -6,6 +6,7 @@ import { flushAuditTx } from "./audit.js";
 import { LateCommit } from "./context.js";
 import type { Deadline } from "./deadline.js";
 import type { Executor } from "./executor.js";
+import { faultPoint } from "./fault-points.js";
 import { bindDialect, type DialectOps } from "./tables.js";
 
 /**
@@ -23,7 +24,7 @@ export async function writeBody<T>(
   bindDialect(tx, ops);
   bindAuditSession(tx, audit);
   const result = await fn(tx);
-  await flushAuditTx(tx);
+  if ((await flushAuditTx(tx)) !== null) faultPoint("audit_appended");
   if (deadline.expired()) throw new LateCommit("the call timed out before commit; rolled back");
   return result;
 }

@@ -4,9 +4,10 @@
  *
  * Concurrency is PostgreSQL's: write transactions run at READ COMMITTED in parallel, from any
  * number of processes. What SQLite's single write lock gave for free is taken explicitly, as
- * transaction-scoped advisory locks named by what they guard (../tables.ts, DialectOps.lock): a
- * verdict being decided, a scope's state and its competence row, the kill switch, and the audit
- * chain, which every write appends to last and holds only from there to its commit. Serialization
+ * row locks and transaction-scoped advisory locks named by what they guard (../tables.ts,
+ * DialectOps): a verdict being decided, a scope's state and its competence row, the kill switch,
+ * and the audit chain's head row, which every write appends to last and holds only from there to
+ * its commit. Serialization
  * failures and deadlocks are retried until the call's deadline. `pg` and its drizzle driver are
  * loaded on first use, so libSQL users never load them.
  */
@@ -55,6 +56,7 @@ export function pgDialect(schema: string | undefined): DialectOps {
       const fn = sql.raw(mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock");
       await (tx as NodePgDatabase).execute(sql`select ${fn}(hashtextextended(${namespace + key}, 0))`);
     },
+    forUpdate: (query) => (query as unknown as { for(strength: "update"): unknown }).for("update") as typeof query,
     eachJsonElement: (table, column) => sql`${table}, jsonb_array_elements_text(${column}) as j(value)`,
   };
 }

@@ -35,6 +35,7 @@ export const SQLITE_DIALECT: DialectOps = {
   name: "sqlite",
   tables: schema,
   lock: () => Promise.resolve(),
+  forUpdate: (query) => query,
   eachJsonElement: (table, column) => sql`${table}, json_each(${column}) as j`,
 };
 
