@@ -1,38 +1,44 @@
-// The main job: the outreach campaign graph end to end on the embedded libSQL file database, through
+// The main job: the outreach campaign graph end to end on the embedded libSQL file database (or, with
+// `--db postgres://…`, a PostgreSQL database holding the gate store and the graph's checkpoints), through
 // the whole life cycle — shadow verdicts, decisions backfilled, the scope earning eligibility, the
 // operator switching to auto, auto-approvals with audit samples, and a drift — the composer working
 // from stale facts the judge cannot see — that a post-hoc review of an executed auto-approval catches.
-import { rmSync } from "node:fs";
-import { Command, MemorySaver, isInterrupted } from "@langchain/langgraph";
+import { Command, isInterrupted } from "@langchain/langgraph";
 import { renderStatus } from "../src/cli/commands/status.js";
 import { computeStatus } from "../src/decisions/status.js";
 import { switchMode } from "../src/decisions/modes.js";
 import { reviewPostHoc } from "../src/decisions/post-hoc-review.js";
 import { OperationRefusedError } from "../src/errors.js";
 import { createGate } from "../src/gate/create-gate.js";
-import { localFilePath } from "../src/store/sqlite/client.js";
-import { createGateStore, DEFAULT_STORE_URL } from "../src/store/create-gate-store.js";
 import { createOutreachGraph } from "./outreach/graph.js";
 import { loadReviewerFixture, reviewerResume, type ScriptedProspect } from "./outreach/demo-fixture.js";
 import { chooseJudge } from "./judge-choice.js";
+import { demoDbArg, DemoUsageError, openDemoDatabase } from "./demo-database.js";
 import { outreachScriptedJudges } from "./scripted-judge.js";
 
 const SCOPE = "outreach:first_touch";
-const url = process.env.AUTONOMY_GATE_DB ?? DEFAULT_STORE_URL;
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
+/** A bad argument or database is the caller's mistake: one line and exit code 2, no stack trace. */
+async function orExit<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error: unknown) {
+    if (!(error instanceof DemoUsageError)) throw error;
+    process.stderr.write(`demo: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+const dbArg = await orExit(() => demoDbArg(process.argv.slice(2)));
 const { judge, description } = await chooseJudge(process.env, outreachScriptedJudges);
 log(`Judge: ${description}.`);
 
-const file = localFilePath(url);
-if (file) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  log(`Database: ${url} (started fresh; inspect it afterwards with \`npx autonomy-gate status --db ${url}\`).`);
-}
-const store = createGateStore({ url });
+const db = await orExit(() => openDemoDatabase(dbArg, process.env, log));
+const { store } = db;
 // A post-hoc review share well above the 5% default, so a short demo shows one.
 const gate = createGate({ judge, store, scope: SCOPE, postHocRate: 0.5 });
-const graph = createOutreachGraph({ gate, scope: SCOPE }).compile({ checkpointer: new MemorySaver() });
+const graph = createOutreachGraph({ gate, scope: SCOPE }).compile({ checkpointer: db.checkpointer });
 
 async function runProspect(prospect: ScriptedProspect): Promise<string> {
   const config = { configurable: { thread_id: `${prospect.id}` } };
@@ -102,4 +108,4 @@ for (const phase of loadReviewerFixture()) {
 await showStatus("Final status");
 const audit = await store.verifyAudit();
 log(`\nAudit log: ${audit.ok ? `intact (${audit.checked} rows, hash-chained)` : `BROKEN at row ${audit.firstBad?.seq}`}.`);
-store.close();
+await db.close();
