@@ -2,7 +2,7 @@
  * Timing and scratch-space helpers: warm-up then measured iterations on the monotonic clock, and
  * a temporary folder per run so each figure starts from a fresh database on the same disk.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -67,4 +67,22 @@ export function ms(n: number): string {
 /** A whole count with thousands separators. */
 export function count(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "n/a";
+}
+
+/** The machine's CPU time so far (all cores), busy and total, in clock ticks, from /proc/stat; null where there is none. */
+export function cpuTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy, total: busy + idle + iowait };
+  } catch {
+    return null;
+  }
+}
+
+/** The share of the machine's CPU (all cores) that was busy between two `cpuTicks()` readings. */
+export function busyShare(from: ReturnType<typeof cpuTicks>, to: ReturnType<typeof cpuTicks>): number {
+  if (from === null || to === null || to.total === from.total) return Number.NaN;
+  return (to.busy - from.busy) / (to.total - from.total);
 }

@@ -6,7 +6,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { BenchConfig, FigureResult } from "../figure.js";
-import { count, fileUrl, fmt } from "../harness.js";
+import { busyShare, count, cpuTicks, fileUrl, fmt } from "../harness.js";
 import { rawInsertRate } from "../raw-insert.js";
 import { median, perSecond, ratio } from "../stats.js";
 
@@ -20,8 +20,11 @@ export interface WriterOptions {
   scopePerWriter?: boolean;
 }
 
-/** Runs `writers` processes writing `perWriter` verdict + decision pairs each; returns the wall time in ms. */
-export async function runWriters(url: string, writers: number, perWriter: number, scope: string, options: WriterOptions = {}): Promise<number> {
+/**
+ * Runs `writers` processes writing `perWriter` verdict + decision pairs each; returns the wall time
+ * in ms and the share of the machine's CPU that was busy meanwhile (every process: writers and server).
+ */
+export async function runWriters(url: string, writers: number, perWriter: number, scope: string, options: WriterOptions = {}): Promise<{ ms: number; busy: number }> {
   const children = Array.from({ length: writers }, () => fork(WORKER, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   const waitFor = (type: "ready" | "done") =>
     Promise.all(
@@ -48,9 +51,10 @@ export async function runWriters(url: string, writers: number, perWriter: number
     await ready;
     const done = waitFor("done");
     const started = performance.now();
+    const ticks = cpuTicks();
     for (const child of children) child.send({ type: "go" });
     await done;
-    return performance.now() - started;
+    return { ms: performance.now() - started, busy: busyShare(ticks, cpuTicks()) };
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();
   }
@@ -70,7 +74,7 @@ export async function persistenceThroughput(config: BenchConfig): Promise<Figure
     for (const writers of [1, 4]) {
       const perWriter = Math.ceil(pairsTotal / writers);
       const url = fileUrl(config.tmpDir, `persist-${writers}-${round}.db`);
-      const wall = await runWriters(url, writers, perWriter, "bench:persist");
+      const { ms: wall } = await runWriters(url, writers, perWriter, "bench:persist");
       const pairs = perSecond(writers * perWriter, wall);
       const entry = byWriters.get(writers) ?? { pairs: [], writes: [], vsRaw: [] };
       entry.pairs.push(pairs);

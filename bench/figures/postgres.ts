@@ -4,6 +4,7 @@
  * PostgreSQL from 10k to 1M decided verdicts in one scope.
  */
 import { randomUUID } from "node:crypto";
+import { cpus } from "node:os";
 import { scopeEligibility } from "../../src/decisions/eligibility.js";
 import { createGateStore } from "../../src/store/create-gate-store.js";
 import type { BenchConfig, FigureResult } from "../figure.js";
@@ -29,6 +30,8 @@ export async function postgresStore(config: BenchConfig): Promise<FigureResult> 
   try {
     // pairs/s by backend × layout × writers, one sample per round; the backends alternate within a round.
     const samples = new Map<string, number[]>();
+    // The share of the machine's CPU (all cores) busy while they wrote: writers, server and all.
+    const busy = new Map<string, number[]>();
     for (let round = 0; round < rounds; round++) {
       for (const layout of LAYOUTS) {
         for (const writers of WRITERS) {
@@ -36,17 +39,19 @@ export async function postgresStore(config: BenchConfig): Promise<FigureResult> 
           const scopePerWriter = layout === "a scope per writer";
           const schema = schemaName();
           schemas.push(schema);
-          const pgWall = await runWriters(server.url, writers, perWriter, "bench:pg", { schema, scopePerWriter });
-          const fileWall = await runWriters(fileUrl(config.tmpDir, `pg-figure-${round}-${writers}-${scopePerWriter}.db`), writers, perWriter, "bench:pg", { scopePerWriter });
-          for (const [backend, wall] of [["PostgreSQL", pgWall], ["libSQL file", fileWall]] as const) {
+          const pgRun = await runWriters(server.url, writers, perWriter, "bench:pg", { schema, scopePerWriter });
+          const fileRun = await runWriters(fileUrl(config.tmpDir, `pg-figure-${round}-${writers}-${scopePerWriter}.db`), writers, perWriter, "bench:pg", { scopePerWriter });
+          for (const [backend, run] of [["PostgreSQL", pgRun], ["libSQL file", fileRun]] as const) {
             const key = `${backend}|${layout}|${writers}`;
-            samples.set(key, [...(samples.get(key) ?? []), perSecond(writers * perWriter, wall)]);
+            samples.set(key, [...(samples.get(key) ?? []), perSecond(writers * perWriter, run.ms)]);
+            busy.set(key, [...(busy.get(key) ?? []), run.busy]);
           }
-          config.log(`postgres: round ${round + 1}, ${layout}, ${writers} writer(s): PostgreSQL ${fmt(perSecond(writers * perWriter, pgWall), 0)}, file ${fmt(perSecond(writers * perWriter, fileWall), 0)} pairs/s`);
+          config.log(`postgres: round ${round + 1}, ${layout}, ${writers} writer(s): PostgreSQL ${fmt(perSecond(writers * perWriter, pgRun.ms), 0)} pairs/s (CPU ${fmt(pgRun.busy * 100, 0)}% busy), file ${fmt(perSecond(writers * perWriter, fileRun.ms), 0)}`);
         }
       }
     }
     const rate = (backend: string, layout: Layout, writers: number) => median(samples.get(`${backend}|${layout}|${writers}`) ?? []);
+    const cpu = (backend: string, layout: Layout, writers: number) => median(busy.get(`${backend}|${layout}|${writers}`) ?? []);
 
     // The eligibility check on a scope grown in place on the server.
     const historySchema = schemaName();
@@ -77,10 +82,18 @@ export async function postgresStore(config: BenchConfig): Promise<FigureResult> 
       for (const writers of WRITERS) {
         const pgRate = rate("PostgreSQL", layout, writers);
         const fileRate = rate("libSQL file", layout, writers);
-        rows.push([layout, String(writers), fmt(pgRate, 0), `${fmt(ratio(pgRate, rate("PostgreSQL", layout, 1)))}×`, fmt(fileRate, 0), `${fmt(ratio(fileRate, rate("libSQL file", layout, 1)))}×`]);
+        rows.push([
+          layout,
+          String(writers),
+          fmt(pgRate, 0),
+          `${fmt(ratio(pgRate, rate("PostgreSQL", layout, 1)))}×`,
+          `${fmt(cpu("PostgreSQL", layout, writers) * 100, 0)}%`,
+          fmt(fileRate, 0),
+          `${fmt(ratio(fileRate, rate("libSQL file", layout, 1)))}×`,
+        ]);
       }
     }
-    for (const e of eligibility) rows.push([`eligibility check, ${count(e.size)} decided verdicts`, "1", `p50 ${ms(e.p50)}, p99 ${ms(e.p99)}`, "—", "—", "—"]);
+    for (const e of eligibility) rows.push([`eligibility check, ${count(e.size)} decided verdicts`, "1", `p50 ${ms(e.p50)}, p99 ${ms(e.p99)}`, "—", "—", "—", "—"]);
     return {
       id: "postgres",
       title: "PostgreSQL store: writers that add throughput, and a flat eligibility check",
@@ -93,7 +106,7 @@ export async function postgresStore(config: BenchConfig): Promise<FigureResult> 
         `${sizes.map(count).join(" and ")} decided verdicts (server-side \`generate_series\`, counters moved alongside) and ` +
         "`scopeEligibility` is timed as in the history figure." +
         (config.quick ? ` \`--quick\`: ${count(pairsTotal)} pairs, one round, 10k and 100k verdicts.` : ""),
-      headers: ["layout", "writers", "PostgreSQL pairs/s", "vs 1 writer", "libSQL file pairs/s", "vs 1 writer"],
+      headers: ["layout", "writers", "PostgreSQL pairs/s", "vs 1 writer", "CPU busy (all cores)", "libSQL file pairs/s", "vs 1 writer"],
       rows,
       notes: [
         `PostgreSQL with 4 writers on scopes of their own: ${fmt(perWriterScaling)}× its 1 writer (goal ≥ 2.5×); 8 writers: ` +
@@ -101,8 +114,11 @@ export async function postgresStore(config: BenchConfig): Promise<FigureResult> 
           `${fmt(ratio(rate("libSQL file", "a scope per writer", 4), rate("libSQL file", "a scope per writer", 1)))}× (one write lock per file).`,
         `All writers in one scope: 4 writers reach ${fmt(oneScopeScaling)}× one on PostgreSQL. Their decisions share one counter row ` +
           "(the scope's evidence), whose row lock each holds from its counter update to its commit, next to the audit chain's lock.",
-        "Where every writer takes turns: the audit chain. Each transaction appends its entries last, under one advisory lock held to " +
-          "its commit (a few statements and the commit's WAL flush), so the chain stays one linear sequence; everything before it runs in parallel.",
+        `Where the ceiling is on this machine: one PostgreSQL writer keeps ${fmt(cpu("PostgreSQL", "a scope per writer", 1) * 100, 0)}% of its ` +
+          `${cpus().length} cores busy (the writer process and the server together), so ${fmt(1 / cpu("PostgreSQL", "a scope per writer", 1))}× its ` +
+          `rate is the most any number of writers can reach here; 4 writers keep ${fmt(cpu("PostgreSQL", "a scope per writer", 4) * 100, 0)}% busy.`,
+        "Where every writer takes turns: the audit chain. Each transaction appends its entries last, holding the chain head's row lock " +
+          "from there to its commit (two statements and the commit), so the chain stays one linear sequence; everything before it runs in parallel.",
         `Eligibility check on PostgreSQL: p50 ${ms(first.p50)} at ${count(first.size)} and ${ms(last.p50)} at ${count(last.size)} ` +
           `decided verdicts (${fmt(flat)}×): one primary-key read of the counters, however long the history.`,
       ],
