@@ -115,7 +115,7 @@ export async function persistenceThroughput(config: BenchConfig): Promise<Figure
         : `4 processes do not add throughput (${fmt(four?.pairs ?? Number.NaN, 0)} vs ${fmt(one?.pairs ?? Number.NaN, 0)} pairs/s): ` +
           "SQLite has one write lock per file, so their transactions queue on it, and a writer that finds it taken sleeps in " +
           "the store's jittered retry (SQLite's own busy wait is off: it would block the event loop). Many workers on one file are safe, " +
-          "not faster; for more write throughput, point the store at a libSQL server.",
+          "not faster; for more write throughput, point the store at PostgreSQL (see the PostgreSQL figure).",
     ],
     slower: [
       `A store write takes ${fmt(1 / (one?.vsRaw ?? Number.NaN), 1)}× as long as a raw single-row insert on the same disk ` +

@@ -16,7 +16,7 @@ echo "== pack (prepack builds dist/)"
 tarball="$(ls "$work"/autonomy-gate-*.tgz)"
 tar -tzf "$tarball" | sed 's#^package/##' | sort >"$work/files.txt"
 for required in dist/src/index.js dist/src/index.d.ts dist/src/cli/main.js dist/evals/run-goldens.js \
-  bin/autonomy-gate.js drizzle/meta/_journal.json goldens/gate goldens/outreach package.json; do
+  bin/autonomy-gate.js drizzle/sqlite/meta/_journal.json drizzle/pg/meta/_journal.json goldens/gate goldens/outreach package.json; do
   grep -q "^$required" "$work/files.txt" || fail "the tarball lacks $required"
 done
 if grep -E '^(dist/graphs|graphs|src|test|bench)/' "$work/files.txt"; then fail "the tarball ships files it does not export (above)"; fi
