@@ -119,8 +119,8 @@ export type {
   EscalationStore,
   NewEscalation,
 } from "./escalation/types.js";
-export { escalationKpis } from "./escalation/kpis.js";
-export type { EscalationKpis } from "./escalation/kpis.js";
+export { escalationKpis } from "./decisions/escalation-kpis.js";
+export type { EscalationKpis } from "./decisions/escalation-kpis.js";
 
 // Competence ledger, levels, certificates, report
 export { competenceBand, COMPETENCE_BANDS } from "./competence/band.js";

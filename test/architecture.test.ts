@@ -59,4 +59,34 @@ describe("the source tree", () => {
     ]);
     expect(circles(graph)).toEqual([["a.ts", "b.ts", "a.ts"]]);
   });
+
+  it("the domains own their types: statistics, escalation, competence, evaluation and input import nothing from the store", () => {
+    const graph = importGraph(sourceFiles(SRC));
+    const domains = ["stats", "escalation", "competence", "evaluation", "input"];
+    const reaching = [...graph].flatMap(([file, targets]) => {
+      const from = relative(SRC, file);
+      if (!domains.some((d) => from.startsWith(`${d}/`))) return [];
+      return targets.filter((t) => relative(SRC, t).startsWith("store/")).map((t) => `${from} -> ${relative(SRC, t)}`);
+    });
+    expect(reaching).toEqual([]);
+  });
+
+  it("a store backend imports the shared store and never the other backend; the shared queries import no backend", () => {
+    const graph = importGraph(sourceFiles(SRC));
+    const wrong = [...graph].flatMap(([file, targets]) => {
+      const from = relative(SRC, file);
+      const backendOf = (path: string) => /^store\/(sqlite|pg)\//.exec(path)?.[1] ?? null;
+      return targets.flatMap((t) => {
+        const to = relative(SRC, t);
+        const own = backendOf(from);
+        const target = backendOf(to);
+        if (target === null) return [];
+        if (own !== null && own !== target) return [`${from} -> ${to}`];
+        // Outside the backends, only the factories choose one: the store, migrate(), and type-only references.
+        if (own === null && !["store/create-gate-store.ts", "store/migrate.ts", "store/tables.ts", "store/types.ts"].includes(from)) return [`${from} -> ${to}`];
+        return [];
+      });
+    });
+    expect(wrong).toEqual([]);
+  });
 });

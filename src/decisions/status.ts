@@ -1,4 +1,4 @@
-import { escalationKpis, type EscalationKpis } from "../escalation/kpis.js";
+import { escalationKpis, type EscalationKpis } from "./escalation-kpis.js";
 import { autonomyRateBand, type AutonomyRateBand } from "../competence/autonomy-band.js";
 import { competenceBand, type CompetenceBand } from "../competence/band.js";
 import { autonomyLevel, LEVEL_ROLES, type AutonomyLevel } from "../competence/levels.js";

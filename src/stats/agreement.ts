@@ -1,5 +1,5 @@
 import { AutonomyGateError } from "../errors.js";
-import type { AgreementCounts } from "../store/types.js";
+import type { AgreementCounts } from "./flip-types.js";
 import type { DecisionType } from "../types.js";
 
 /** A table with every cell at zero: the evidence of a scope that has not been decided on yet. */

@@ -1,4 +1,4 @@
-import type { FlipPolicy } from "../store/types.js";
+import type { FlipPolicy } from "./flip-types.js";
 import type { DecisionType } from "../types.js";
 import { checkBreaker } from "./breaker.js";
 import { checkSwingBack } from "./swing-back.js";

@@ -1,4 +1,4 @@
-import type { AgreementCounts, FlipPolicy } from "../store/types.js";
+import type { AgreementCounts, FlipPolicy } from "./flip-types.js";
 import type { Eligibility } from "../types.js";
 import { summarize } from "./agreement.js";
 import { cohensKappa } from "./kappa.js";

@@ -1,4 +1,4 @@
-import type { AgreementCounts } from "../store/types.js";
+import type { AgreementCounts } from "./flip-types.js";
 
 /**
  * Cohen's κ for the 2×2 table gate (pass / fail) × human (approve / not approve), where edit and

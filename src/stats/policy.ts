@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GateConfigError } from "../errors.js";
 import { checkFields, type FieldSpec } from "../validation/check-fields.js";
-import type { FlipPolicy } from "../store/types.js";
+import type { FlipPolicy } from "./flip-types.js";
 
 /**
  * The source's flip rule (DESIGN §5): n ≥ 50, agreement ≥ 0.80, zero rejected passes, and the

@@ -1,4 +1,4 @@
-import type { AgreementCounts, FlipPolicy } from "../store/types.js";
+import type { AgreementCounts, FlipPolicy } from "./flip-types.js";
 import { summarize } from "./agreement.js";
 import { rejectedPassRule, type RejectedPassRule } from "./rejected-pass-rate.js";
 import { alphaForRestart, sequentialTest, sprtLogRatio, type SequentialTest } from "./sequential.js";

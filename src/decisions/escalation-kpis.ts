@@ -1,5 +1,5 @@
 import type { PostHocStats, PostHocStore } from "../store/post-hoc-types.js";
-import type { EscalationStats, EscalationStore } from "./types.js";
+import type { EscalationStats, EscalationStore } from "../escalation/types.js";
 
 /**
  * The escalation KPIs of a scope (seed 004), all over the scope's whole history:
