@@ -2,7 +2,7 @@
  * The GateStore contract: one suite, the same assertions, on every backend — libSQL in memory, a
  * libSQL file and a real PostgreSQL server (`AUTONOMY_GATE_TEST_PG`; .ci/run starts one).
  */
-import { afterAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { harness } from "./contract/harness.js";
 import { recordContract } from "./contract/records.js";
 import { scopeContract } from "./contract/scopes.js";
@@ -13,6 +13,8 @@ const { backends, skipped } = await storeBackends();
 
 for (const backend of backends) {
   describe(`GateStore contract on ${backend.name}`, () => {
+    // Said in the run's output (CI's log included), not only in the test names.
+    beforeAll(() => console.log(`GateStore contract suite on ${backend.name}`));
     afterAll(() => backend.cleanup());
     const h = harness(backend);
     describe("verdicts and decisions", () => verdictContract(h));
