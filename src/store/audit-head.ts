@@ -26,7 +26,7 @@ export interface AuditHead {
 }
 
 /**
- * What a connection's write transactions share (bound to each by context.ts): the key the head is
+ * What a connection's write transactions share (bound to each by write-body.ts): the key the head is
  * signed with, and the head value this connection wrote last. An append whose head in the database
  * still reads exactly that value moves it with one conditional update instead of a read and a
  * write; any other value (another process appended, a rolled-back write, a rewrite) falls back to

@@ -23,7 +23,7 @@ const pending = new WeakMap<object, Array<{ now: Date; input: AuditInput }>>();
 
 /**
  * Queues one entry in the caller's write transaction; the transaction appends its queued entries,
- * in order, just before it commits (./context.ts), so they commit or roll back with the change
+ * in order, just before it commits (./write-body.ts), so they commit or roll back with the change
  * they record. Appending last keeps the audit chain's lock (the one point where concurrent writers
  * take turns) held only from there to the commit.
  */

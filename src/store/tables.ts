@@ -1,7 +1,7 @@
 /**
  * What the dialect-free queries of the store reach through the database handle they are given:
  * the backend's tables and its few dialect-specific statements. Each backend binds its database
- * and every transaction it opens (./context.ts); the queries ask `dialectOf(db)`.
+ * and every transaction it opens (./write-body.ts); the queries ask `dialectOf(db)`.
  *
  * The queries are written once, against the SQLite builder's types (`./executor.ts`); the
  * PostgreSQL backend hands them its own tables and database, whose builder has the same calls and

@@ -15,7 +15,7 @@ export type { ConnectionTarget };
 /**
  * How long a local connection waits inside SQLite on another process's lock before reporting
  * busy: not at all. SQLite's busy handler blocks the thread (and so Node's event loop), so every
- * lock wait is the store's asynchronous, jittered retry instead (./retry.ts, ./deadline.ts).
+ * lock wait is the store's asynchronous, jittered retry instead (./busy.ts, ../deadline.ts).
  */
 export const BUSY_TIMEOUT_MS = 0;
 

@@ -1,11 +1,10 @@
 /**
  * The libSQL backend's connection (local file, `:memory:`, libSQL server) and its two ways in:
- * `read` and `write`. Connecting (and migrating) is
- * lazy and happens once, even under concurrent first calls; a failed or hung attempt is dropped so
- * a later call connects afresh.
+ * `read` and `write`. Connecting (and migrating) is lazy and happens once, even under concurrent
+ * first calls; a failed or hung attempt is dropped so a later call connects afresh.
  *
  * Every call has a deadline (`timeoutMs`) covering its wait in the queue, connecting, migrating,
- * lock waits (asynchronous retries, ./retry.ts) and the statements themselves. Past it the call
+ * lock waits (asynchronous retries, ./busy.ts) and the statements themselves. Past it the call
  * rejects with StoreUnavailableError, and a write transaction still running refuses to commit, so
  * a late answer from the database cannot change what the caller already acted on.
  *
@@ -71,7 +70,7 @@ export function createSqliteConnection(options: ConnectionOptions): Connection {
   // Shared by this connection's write transactions: the audit key and the head written last.
   const audit = newAuditSession(options.auditKey);
 
-  /** Migrates once per connection; each attempt on a fresh writer connection (see migrate.ts). */
+  /** Migrates once per connection; each attempt on a fresh writer connection (see migrate-steps.ts). */
   function migrateOnce(main: Handle, deadline: Deadline): Promise<void> {
     migrated ??= migrateAttempts(async () => {
       try {

@@ -1,5 +1,5 @@
 /**
- * The steps under `migrate` (./migrate.ts), kept apart so that the public declarations of
+ * The steps under `migrate` (../migrate.ts), kept apart so that the public declarations of
  * `migrate` do not reach libSQL's types: one attempt at applying the pending migrations, and the
  * retry loop around attempts.
  */
