@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GateConfigError } from "../src/errors.js";
 import { BUSY_TIMEOUT_MS, localFilePath, openClient } from "../src/store/sqlite/client.js";
 import { createGateStore, DEFAULT_STORE_URL } from "../src/store/create-gate-store.js";
+import { describeDbError } from "../src/store/describe-error.js";
 import { findMigrationsFolder, migrate } from "../src/store/migrate.js";
 import type { GateStore } from "../src/store/types.js";
 import { makeVerdict, memoryStore, tempDir } from "./helpers/store-fixtures.js";
@@ -137,6 +138,13 @@ describe("connecting", () => {
     expect(() => createGateStore({ url: "file:a.db", schema: "gate" })).toThrow(/`schema`/);
     expect(() => createGateStore({ url: "postgres://db", schema: "Robert'); drop" })).toThrow(/`schema`/);
     expect(() => createGateStore({ autoMigrate: "yes" as unknown as boolean })).toThrow(/`autoMigrate`/);
+  });
+
+  it("PostgreSQL's unknown database, refused login and dropped connection read as an unreachable database", () => {
+    for (const [code, message] of [["3D000", 'database "none" does not exist'], ["28P01", "password authentication failed"], ["57P01", "terminating connection due to administrator command"]]) {
+      expect(describeDbError(new Error("Failed query: select 1", { cause: Object.assign(new Error(message), { code }) }))).toMatchObject({ code, connection: true });
+    }
+    expect(describeDbError(Object.assign(new Error('relation "x" does not exist'), { code: "42P01" })).connection).toBe(false);
   });
 
   it("reads the path of file URLs in their usual spellings", () => {

@@ -13,8 +13,10 @@ export interface DescribedError {
   connection: boolean;
 }
 
-const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|UND_ERR_\w+|SQLITE_CANTOPEN|SQLITE_NOTADB|HRANA_WEBSOCKET_ERROR|SERVER_ERROR)/;
-const CONNECTION_MESSAGES = /fetch failed|unable to open|connection refused|socket hang up|getaddrinfo|ECONNREFUSED/i;
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|UND_ERR_\w+|SQLITE_CANTOPEN|SQLITE_NOTADB|HRANA_WEBSOCKET_ERROR|SERVER_ERROR|08\w{3}|57P0[1-3]|3D000|28P01|28000)/;
+// PostgreSQL: connection exceptions (08…), the server shutting down (57P01–3), an unknown database
+// (3D000) and a refused login (28…) mean the database cannot be reached, not that a statement failed.
+const CONNECTION_MESSAGES = /fetch failed|unable to open|connection refused|socket hang up|getaddrinfo|ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i;
 
 export function describeDbError(error: unknown): DescribedError {
   let code: string | null = null;
