@@ -18,11 +18,15 @@ case "${1:-}" in
     fi
     bin="$(pg_bin)"
     dir="$(mktemp -d /tmp/autonomy-gate-pg.XXXXXX)"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    # A start that fails part-way leaves no server and no folder behind (the caller has no name to stop).
+    started=0
+    trap 'if [ "$started" != 1 ]; then as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$dir"; fi' EXIT
+    if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
     port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
     as_postgres "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-locale -E UTF8 >/dev/null
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >&2
+    started=1
     echo "export AUTONOMY_GATE_TEST_PG=postgres://postgres@127.0.0.1:$port/postgres"
     echo "export AUTONOMY_GATE_PG_DIR=$dir"
     ;;
