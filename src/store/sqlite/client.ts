@@ -1,12 +1,14 @@
 /**
- * Opening a libSQL client for a store URL: local files get a busy timeout on every pooled
- * connection and WAL journaling so many worker processes can share one file; `:memory:` and
- * remote servers (libSQL / Turso) pass through unchanged.
+ * Opening a libSQL client for a store URL: a local file gets WAL journaling so many worker
+ * processes can share it, and connections of the store's own client (./local-client.ts) that keep
+ * their prepared statements and never wait inside SQLite on a lock; `:memory:` and remote servers
+ * (libSQL / Turso) get @libsql/client.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import type { Deadline } from "../deadline.js";
+import { LocalClient } from "./local-client.js";
 import { withBusyRetry } from "./busy.js";
 import type { ConnectionTarget } from "../target.js";
 
@@ -34,27 +36,27 @@ export function localFilePath(url: string): string | null {
 }
 
 /**
- * A single-connection client for a local file's writes. A statement that failed with
- * `SQLITE_BUSY` (a `BEGIN IMMEDIATE` that lost the race, a migration step) is not reset by the
- * driver and pins its connection to a stale snapshot, so every later `BEGIN IMMEDIATE` on it fails
- * with `SQLITE_BUSY_SNAPSHOT` and reads on it miss newer commits. Writes therefore get their own
- * connection, thrown away and reopened after any failure; reads never share it.
+ * A connection of its own to a local file: for its writes, its migrations, its reads. A statement that failed
+ * with `SQLITE_BUSY` (a `BEGIN IMMEDIATE` that lost the race, a migration step) is not reset by
+ * the driver and pins its connection to a stale snapshot, so every later `BEGIN IMMEDIATE` on it
+ * fails with `SQLITE_BUSY_SNAPSHOT` and reads on it miss newer commits. Writes therefore get their
+ * own connection, which LocalClient reopens after a failure and the store throws away; reads never
+ * share it.
  */
-export function openLocalWriter(target: ConnectionTarget): Client {
-  return createClient({ url: target.url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
+export function openLocalConnection(path: string): LocalClient {
+  return new LocalClient(path, { timeout: BUSY_TIMEOUT_MS });
 }
 
 /** Opens a client; for a local file, creates its folder and switches the file to WAL. */
 export async function openClient(target: ConnectionTarget, deadline?: Deadline): Promise<Client> {
   const file = localFilePath(target.url);
   if (file !== null) mkdirSync(dirname(file), { recursive: true });
-  const local = file !== null || isMemoryUrl(target.url);
   if (file !== null) {
     // Persistent in the file: readers never block the writer and vice versa. Run on a throwaway
-    // connection (see openLocalWriter), a fresh one per attempt.
+    // connection (see openLocalConnection), a fresh one per attempt.
     await withBusyRetry(
       async () => {
-        const setup = openLocalWriter(target);
+        const setup = openLocalConnection(file);
         try {
           await setup.execute("PRAGMA journal_mode=WAL");
         } finally {
@@ -64,10 +66,12 @@ export async function openClient(target: ConnectionTarget, deadline?: Deadline):
       deadline === undefined ? {} : { deadline },
     );
   }
+  // A local file's reads share one connection that keeps its prepared statements.
+  if (file !== null) return openLocalConnection(file);
   return createClient({
     url: target.url,
     ...(target.authToken === undefined ? {} : { authToken: target.authToken }),
     // Applied by the client to every connection it opens, including transaction connections.
-    ...(local ? { timeout: BUSY_TIMEOUT_MS } : {}),
+    ...(isMemoryUrl(target.url) ? { timeout: BUSY_TIMEOUT_MS } : {}),
   });
 }

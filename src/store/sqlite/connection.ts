@@ -25,7 +25,7 @@ import { findMigrationsFolder } from "../migrations-folder.js";
 import { bindDialect, type DialectOps } from "../tables.js";
 import { writeBody } from "../write-body.js";
 import { withBusyRetry } from "./busy.js";
-import { isMemoryUrl, localFilePath, openClient, openLocalWriter, type ConnectionTarget } from "./client.js";
+import { isMemoryUrl, localFilePath, openClient, openLocalConnection, type ConnectionTarget } from "./client.js";
 import { applyMigrations, migrateAttempts } from "./migrate-steps.js";
 import * as schema from "./schema.js";
 
@@ -62,7 +62,7 @@ export function createSqliteConnection(options: ConnectionOptions): Connection {
   // The file this store opened (device and inode): a deleted or replaced file is refused.
   let identity: FileIdentity | null = null;
   let opened: Promise<Handle> | null = null;
-  // A local file's writes (and migrations) run on their own connection: see openLocalWriter.
+  // A local file's writes (and migrations) run on their own connection: see openLocalConnection.
   let writer: Handle | null = null;
   let migrated: Promise<void> | null = null;
   let closed = false;
@@ -73,11 +73,13 @@ export function createSqliteConnection(options: ConnectionOptions): Connection {
   /** Migrates once per connection; each attempt on a fresh writer connection (see migrate-steps.ts). */
   function migrateOnce(main: Handle, deadline: Deadline): Promise<void> {
     migrated ??= migrateAttempts(async () => {
+      if (filePath === null) return applyMigrations(main.client, findMigrationsFolder("sqlite"));
+      // A local file migrates on a connection of its own, thrown away after each attempt.
+      const client = openLocalConnection(filePath);
       try {
-        await applyMigrations(writerFor(main).client, findMigrationsFolder("sqlite"));
-      } catch (error) {
-        dropWriter();
-        throw error;
+        await applyMigrations(client, findMigrationsFolder("sqlite"));
+      } finally {
+        client.close();
       }
     }, deadline).catch((error: unknown) => {
       migrated = null;
@@ -87,9 +89,9 @@ export function createSqliteConnection(options: ConnectionOptions): Connection {
   }
 
   function writerFor(main: Handle): Handle {
-    if (!localFile) return main;
+    if (filePath === null) return main;
     if (writer === null) {
-      const client = openLocalWriter(options);
+      const client = openLocalConnection(filePath);
       writer = { client, db: bound(drizzle(client)) };
     }
     return writer;
