@@ -122,8 +122,10 @@ export async function persistenceThroughput(config: BenchConfig): Promise<Figure
         `(median of the per-round ratios; medians ${fmt(one?.writes ?? Number.NaN, 0)} vs ${fmt(rawRate, 0)} per second). Why: each is a transaction ` +
         "(`BEGIN IMMEDIATE` … `COMMIT`) of several statements — a verdict: the scope row, the insert returning the stored row, " +
         "the audit head's conditional update and the hash-chained audit entry; a decision: the verdict row, the counter upsert, " +
-        "the update, the head and the entry — each statement a round through the libSQL client (prepare, column metadata, " +
-        "run), and the commit writes a page of each table and index touched, durably; a raw insert is one statement and one commit.",
+        "the update, the head and the entry. The store's client prepares each statement once and keeps it " +
+        "(src/store/sqlite/local-client.ts), but drizzle builds each query's SQL afresh on every call (in a profile, the largest " +
+        "cost after the commit), and the commit writes a page of every table and index touched (the verdicts table has eight), " +
+        "durably; a raw insert is one statement, two pages and one commit.",
     ],
     headline: `${fmt(one?.pairs ?? Number.NaN, 0)} pairs/s with 1 writer, ${fmt(four?.pairs ?? Number.NaN, 0)} with 4; raw insert ${fmt(rawRate, 0)} rows/s`,
   };
