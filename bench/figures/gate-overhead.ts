@@ -15,7 +15,7 @@ import type { BenchConfig, FigureResult } from "../figure.js";
 import { createGatelessOutreachGraph } from "../gateless-outreach.js";
 import { fileUrl, fmt, ms } from "../harness.js";
 import { LatencyJudge } from "../latency-judge.js";
-import { benchProspect } from "../sample-draft.js";
+import { benchGateInput, benchProspect } from "../sample-draft.js";
 import { medianOfRuns, ratio, summarize } from "../stats.js";
 
 const AUTO_SCOPE = "bench:overhead-auto";
@@ -74,13 +74,26 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
     await switchMode(store, AUTO_SCOPE, "auto", { actor: "bench", reason: "benchmark: eligible after approved shadow drafts" });
     config.log(`overhead: ${AUTO_SCOPE} earned auto after ${earn} approved shadow drafts`);
 
+    // The graph's share: the same gated graph whose gate answers at once with an auto verdict made
+    // earlier (no judging, no store), so what it adds is LangGraph's alone — one more node and
+    // checkpoints that carry the verdict.
+    const template = await gate.evaluate(await benchGateInput("stub-template", AUTO_SCOPE), { threadId: "bench-overhead-stub-template" });
+    if (template.route !== "auto") throw new Error(`overhead: the stub gate's template verdict routed ${template.route}, not auto`);
+    let stubbed = 0;
+    const stubGate: GateLike = {
+      store: gate.store,
+      evaluate: () => Promise.resolve({ ...template, id: `stub-${stubbed++}` }),
+      decide: (verdictId, decision) => gate.decide(verdictId, decision),
+    };
+
     const perRound = [];
     const routes = { auto: 0, human: 0 };
     for (let round = 0; round < rounds; round++) {
       const baseline = createGatelessOutreachGraph({ now }).compile({ checkpointer: new MemorySaver() });
       const auto = createOutreachGraph({ gate: timedGate, scope: AUTO_SCOPE, now }).compile({ checkpointer: new MemorySaver() });
       const shadow = createOutreachGraph({ gate, scope: SHADOW_SCOPE, now }).compile({ checkpointer: new MemorySaver() });
-      const samples = { baseline: [] as number[], auto: [] as number[], shadow: [] as number[], evaluate: [] as number[] };
+      const stub = createOutreachGraph({ gate: stubGate, scope: AUTO_SCOPE, now }).compile({ checkpointer: new MemorySaver() });
+      const samples = { baseline: [] as number[], auto: [] as number[], shadow: [] as number[], evaluate: [] as number[], stub: [] as number[] };
       for (let i = -5; i < drafts; i++) {
         // Interleaved: one draft of each variant in turn; the first five of each are warm-up.
         let started = performance.now();
@@ -94,16 +107,21 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
         started = performance.now();
         await run(shadow, true);
         const s = performance.now() - started;
+        started = performance.now();
+        if ((await run(stub, false)) !== "auto") throw new Error("overhead: a stub-gate draft stopped at the interrupt");
+        const g = performance.now() - started;
         if (i < 0) continue;
         routes[route] += 1;
         samples.baseline.push(b);
         samples.auto.push(a);
         samples.evaluate.push(evaluated);
         samples.shadow.push(s);
+        samples.stub.push(g);
       }
       const base = summarize(samples.baseline);
       const autoS = summarize(samples.auto);
       const shadowS = summarize(samples.shadow);
+      const stubS = summarize(samples.stub);
       perRound.push({
         baseP50: base.p50,
         baseP99: base.p99,
@@ -112,6 +130,10 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
         shadowP50: shadowS.p50,
         shadowP99: shadowS.p99,
         evaluateP50: summarize(samples.evaluate).p50,
+        stubP50: stubS.p50,
+        stubP99: stubS.p99,
+        stubRatio50: ratio(stubS.p50, base.p50),
+        stubRatio99: ratio(stubS.p99, base.p99),
         autoRatio50: ratio(autoS.p50, base.p50),
         autoRatio99: ratio(autoS.p99, base.p99),
         shadowRatio50: ratio(shadowS.p50, base.p50),
@@ -120,6 +142,7 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
     }
     const r = medianOfRuns(perRound);
     const added = r.autoP50 - r.baseP50;
+    const graphShare = r.stubP50 - r.baseP50;
     return {
       id: "overhead",
       title: "Gate overhead: outreach graph per draft, with and without the gate",
@@ -130,7 +153,9 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
         `is not what is measured, the gated graph runs in **auto mode**: its scope first earns the flip through ${earn} approved ` +
         "shadow drafts (audit sampling set to 0), then is switched to auto, so a passing draft goes straight to send_touch. A " +
         "second gated row runs in **shadow mode** and resumes each interrupt at once with an approval (two graph invocations, " +
-        `and the decision backfill). ${drafts} drafts per variant per round, interleaved, after 5 warm-up drafts; ${rounds} ` +
+        "and the decision backfill). A third gated row measures LangGraph's share alone: the same graph whose gate is a stub " +
+        "that answers at once with a copy of an auto verdict made earlier (no judging, no store). " +
+        `${drafts} drafts per variant per round, interleaved, after 5 warm-up drafts; ${rounds} ` +
         "round(s); ratios are taken within each round, then the median across rounds." +
         (config.quick ? " `--quick`: 30 drafts, one round." : ""),
       headers: ["variant", "p50", "p99", "p50 ratio", "p99 ratio"],
@@ -138,6 +163,7 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
         ["without gate", ms(r.baseP50), ms(r.baseP99), "1.00×", "1.00×"],
         ["with gate, auto mode", ms(r.autoP50), ms(r.autoP99), `${fmt(r.autoRatio50)}×`, `${fmt(r.autoRatio99)}×`],
         ["↳ of which `gate.evaluate`", ms(r.evaluateP50), "", "", ""],
+        ["gate_draft with an instant stub gate (LangGraph's share)", ms(r.stubP50), ms(r.stubP99), `${fmt(r.stubRatio50)}×`, `${fmt(r.stubRatio99)}×`],
         ["with gate, shadow + instant approve", ms(r.shadowP50), ms(r.shadowP99), `${fmt(r.shadowRatio50)}×`, `${fmt(r.shadowRatio99)}×`],
       ],
       notes: [
@@ -148,9 +174,10 @@ export async function gateOverhead(config: BenchConfig): Promise<FigureResult> {
         `Against a graph without the gate, a draft costs ${ms(added)} more at p50 (${fmt(r.autoRatio50)}×) with an instant judge. ` +
           `\`gate.evaluate\` accounts for ${ms(r.evaluateP50)} of the gated draft's ${ms(r.autoP50)}: judging itself (three fake ` +
           "calls, guardrails, hashing) is well under 1 ms (figure 6); the rest is the store — the re-run check, kill switch, " +
-          "thread history, scope state and counters, and one durable verdict write. The remainder is LangGraph's: two more " +
-          "nodes and checkpoints that now carry the verdict. The ratio is large because the gate-less graph does no I/O at all; " +
-          "next to a real judge's latency (hundreds of ms per call) the added milliseconds are small.",
+          "thread history, scope state and counters, and one durable verdict write. LangGraph's share, measured with the stub " +
+          `gate, is ${ms(graphShare)} (one more node, gate_draft — an auto route skips await_approval — and checkpoints that ` +
+          "carry the verdict). The ratio is large because the gate-less graph does no I/O at all; next to a real judge's " +
+          "latency (hundreds of ms per call) the added milliseconds are small.",
       ],
       headline: `+${ms(added)} per draft p50 (${fmt(r.autoRatio50)}× a gate-less graph), p99 ${ms(r.autoP99)} vs ${ms(r.baseP99)}`,
     };
