@@ -156,6 +156,33 @@ describe("the local libSQL client", () => {
     expect((await mine.execute("SELECT x FROM t ORDER BY x")).rows.map((row) => row.x)).toEqual([1, 2, 4]);
   });
 
+  it("a COMMIT that fails leaves the transaction open for its rollback, and the next transaction starts clean", async () => {
+    const mine = local(dbPath());
+    await mine.executeMultiple(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; CREATE TABLE p (id PRIMARY KEY); CREATE TABLE c (pid REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED);",
+    );
+    const tx = await mine.transaction("write");
+    await tx.execute("INSERT INTO c VALUES (1)");
+    await expect(tx.commit()).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT" });
+    expect(tx.closed).toBe(false);
+    await tx.rollback();
+    expect(mine.inTransaction).toBe(false);
+    const next = await mine.transaction("write");
+    await next.execute("INSERT INTO p VALUES (1)");
+    await next.commit();
+    expect((await mine.execute("SELECT count(*) AS n FROM c")).rows[0]?.n).toBe(0);
+    expect((await mine.execute("SELECT count(*) AS n FROM p")).rows[0]?.n).toBe(1);
+  });
+
+  it("runs a script of several statements, semicolons inside literals included", async () => {
+    const mine = local(dbPath());
+    await mine.executeMultiple("CREATE TABLE t (s TEXT); INSERT INTO t VALUES ('a;b'); INSERT INTO t VALUES ('c');");
+    const tx = await mine.transaction("write");
+    await tx.executeMultiple("INSERT INTO t VALUES ('d;e'); INSERT INTO t VALUES ('f')");
+    await tx.commit();
+    expect((await mine.execute("SELECT s FROM t ORDER BY rowid")).rows.map((row) => row.s)).toEqual(["a;b", "c", "d;e", "f"]);
+  });
+
   it("a closed client refuses work", async () => {
     const mine = local(dbPath());
     mine.close();

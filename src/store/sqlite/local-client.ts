@@ -9,6 +9,9 @@
  *
  * One connection, used by one caller at a time: the store's write queue (./connection.ts). Like
  * @libsql/client it waits inside SQLite no longer than `timeout` ms on a lock (the store passes 0).
+ * Meant for a file in WAL mode, as the store keeps it: a connection dropped after a failure (see
+ * #failed) may hold a read snapshot until its statements are garbage-collected, which in WAL mode
+ * holds back only a checkpoint, never another writer.
  */
 import Database from "libsql";
 import {
@@ -59,11 +62,13 @@ class LocalResultSet implements ResultSet {
 
 export class LocalClient implements Client {
   readonly protocol = "file";
+  /** The native connection; null once dropped after a failure (reopened on next use) or closed. */
   #db: Database.Database | null;
+  #closed = false;
   readonly #path: string;
   readonly #timeout: number;
   readonly #statements = new Map<string, Prepared>();
-  #reopenAfterTransaction = false;
+  #dropAfterTransaction = false;
 
   constructor(path: string, options: { timeout: number }) {
     // A failed statement costs the connection (see #failed): a memory database would be lost.
@@ -74,7 +79,7 @@ export class LocalClient implements Client {
   }
 
   get closed(): boolean {
-    return this.#db === null;
+    return this.#closed;
   }
 
   execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
@@ -100,19 +105,15 @@ export class LocalClient implements Client {
 
   async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
     this.#run(beginStatement(mode));
-    return new LocalTransaction(this, (stmt) => this.#run(stmt));
+    return new LocalTransaction(
+      this,
+      (stmt) => this.#run(stmt),
+      (sql) => this.#exec(sql),
+    );
   }
 
   async executeMultiple(sql: string): Promise<void> {
-    try {
-      this.#open().exec(sql);
-    } catch (error) {
-      this.#failed();
-      throw toLibsqlError(error);
-    } finally {
-      // A schema change may have changed what a kept statement returns.
-      this.#statements.clear();
-    }
+    this.#exec(sql);
   }
 
   sync(): Promise<never> {
@@ -120,14 +121,32 @@ export class LocalClient implements Client {
   }
 
   reconnect(): void {
-    this.close();
-    this.#reopenAfterTransaction = false;
+    this.#drop();
+    this.#closed = false;
     this.#db = openDatabase(this.#path, this.#timeout);
   }
 
   close(): void {
+    this.#closed = true;
+    this.#drop();
+  }
+
+  /** True while a transaction this client began is open. */
+  get inTransaction(): boolean {
+    return this.#db !== null && this.#db.open && this.#db.inTransaction;
+  }
+
+  #open(): Database.Database {
+    if (this.#closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
+    this.#db ??= openDatabase(this.#path, this.#timeout);
+    return this.#db;
+  }
+
+  /** Closes the native connection (rolling back whatever it had open) and forgets its statements. */
+  #drop(): void {
     const db = this.#db;
     this.#db = null;
+    this.#dropAfterTransaction = false;
     this.#statements.clear();
     if (db === null) return;
     try {
@@ -137,14 +156,17 @@ export class LocalClient implements Client {
     }
   }
 
-  /** True while a transaction this client began is open. */
-  get inTransaction(): boolean {
-    return this.#db !== null && this.#db.open && this.#db.inTransaction;
-  }
-
-  #open(): Database.Database {
-    if (this.#db === null) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
-    return this.#db;
+  #exec(sql: string): void {
+    try {
+      this.#open().exec(sql);
+    } catch (error) {
+      this.#failed();
+      throw toLibsqlError(error);
+    } finally {
+      // A schema change may have changed what a kept statement returns.
+      this.#statements.clear();
+      this.#dropIfDue();
+    }
   }
 
   #inTransaction<T>(mode: TransactionMode, work: () => T): T {
@@ -196,20 +218,25 @@ export class LocalClient implements Client {
       this.#failed();
       throw toLibsqlError(error);
     } finally {
-      if (this.#reopenAfterTransaction && !this.inTransaction) this.reconnect();
+      this.#dropIfDue();
     }
   }
 
   /**
    * libSQL does not reset a statement that failed: it stays in progress, so a COMMIT on its
    * connection is refused and, outside a write, it pins the connection to its read snapshot. A
-   * failure therefore costs the connection: reopened at once, or once the open transaction (which
-   * can still roll back) has ended.
+   * failure therefore costs the connection: dropped at once, or once the open transaction (which
+   * can still roll back) has ended, and opened afresh on next use. Dropping never throws, so a
+   * COMMIT that succeeded is never reported as failed.
    */
   #failed(): void {
     if (this.#db === null) return;
-    if (this.inTransaction) this.#reopenAfterTransaction = true;
-    else this.reconnect();
+    if (this.inTransaction) this.#dropAfterTransaction = true;
+    else this.#drop();
+  }
+
+  #dropIfDue(): void {
+    if (this.#dropAfterTransaction && !this.inTransaction) this.#drop();
   }
 }
 
@@ -219,6 +246,7 @@ class LocalTransaction implements Transaction {
   constructor(
     private readonly client: LocalClient,
     private readonly run: (stmt: InStatement) => ResultSet,
+    private readonly exec: (sql: string) => void,
   ) {}
 
   get closed(): boolean {
@@ -241,13 +269,14 @@ class LocalTransaction implements Transaction {
 
   async executeMultiple(sql: string): Promise<void> {
     this.#check();
-    for (const part of sql.split(";")) if (part.trim() !== "") this.run(part);
+    this.exec(sql);
   }
 
+  /** A COMMIT that fails leaves the transaction open, for the caller's rollback. */
   async commit(): Promise<void> {
     this.#check();
-    this.#closed = true;
     this.run("COMMIT");
+    this.#closed = true;
   }
 
   async rollback(): Promise<void> {
