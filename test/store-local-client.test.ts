@@ -39,6 +39,15 @@ function plain(result: { columns: string[]; rows: ArrayLike<unknown>[]; rowsAffe
   };
 }
 
+/** Two connections to one fresh WAL file holding an empty table `t (x)`. */
+async function walPair(): Promise<[LocalClient, LocalClient]> {
+  const path = dbPath();
+  const first = local(path);
+  await first.execute("PRAGMA journal_mode=WAL");
+  await first.execute("CREATE TABLE t (x)");
+  return [first, local(path)];
+}
+
 describe("the local libSQL client", () => {
   it("returns rows, values and counts as @libsql/client does", async () => {
     const path = dbPath();
@@ -85,11 +94,7 @@ describe("the local libSQL client", () => {
   });
 
   it("answers SQLITE_BUSY at once while another connection holds the write lock, and writes once it is free", async () => {
-    const path = dbPath();
-    const mine = local(path);
-    await mine.execute("PRAGMA journal_mode=WAL");
-    await mine.execute("CREATE TABLE t (x)");
-    const other = local(path);
+    const [mine, other] = await walPair();
     const holder = await other.transaction("write");
     await holder.execute("INSERT INTO t VALUES (1)");
     await expect(mine.transaction("write")).rejects.toMatchObject({ code: "SQLITE_BUSY" });
@@ -101,11 +106,7 @@ describe("the local libSQL client", () => {
   });
 
   it("a statement it keeps sees what another connection committed after its last use", async () => {
-    const path = dbPath();
-    const mine = local(path);
-    await mine.execute("PRAGMA journal_mode=WAL");
-    await mine.execute("CREATE TABLE t (x)");
-    const writer = local(path);
+    const [mine, writer] = await walPair();
     const count = async () => (await mine.execute("SELECT count(*) AS n FROM t")).rows[0]?.n;
     expect(await count()).toBe(0);
     await writer.execute("INSERT INTO t VALUES (1)");

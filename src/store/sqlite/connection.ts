@@ -70,7 +70,7 @@ export function createSqliteConnection(options: ConnectionOptions): Connection {
   // Shared by this connection's write transactions: the audit key and the head written last.
   const audit = newAuditSession(options.auditKey);
 
-  /** Migrates once per connection; each attempt on a fresh writer connection (see migrate-steps.ts). */
+  /** Migrates once per connection; each attempt on a connection of its own (see migrate-steps.ts). */
   function migrateOnce(main: Handle, deadline: Deadline): Promise<void> {
     migrated ??= migrateAttempts(async () => {
       if (filePath === null) return applyMigrations(main.client, findMigrationsFolder("sqlite"));

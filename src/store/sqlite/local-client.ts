@@ -70,9 +70,8 @@ export class LocalClient implements Client {
   readonly #statements = new Map<string, Prepared>();
   #dropAfterTransaction = false;
 
+  /** `path`: a database file (./client.ts localFilePath), never `:memory:`, which a dropped connection would lose. */
   constructor(path: string, options: { timeout: number }) {
-    // A failed statement costs the connection (see #failed): a memory database would be lost.
-    if (path === ":memory:" || path.startsWith("file::memory:")) throw new TypeError("LocalClient is for database files, not :memory:");
     this.#path = path;
     this.#timeout = options.timeout;
     this.#db = openDatabase(path, options.timeout);
@@ -91,7 +90,7 @@ export class LocalClient implements Client {
   }
 
   async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = "deferred"): Promise<ResultSet[]> {
-    return this.#inTransaction(mode, () => stmts.map((stmt) => this.#run(Array.isArray(stmt) ? { sql: stmt[0], ...(stmt[1] === undefined ? {} : { args: stmt[1] }) } : stmt)));
+    return this.#withinTransaction(mode, () => stmts.map((stmt) => this.#run(Array.isArray(stmt) ? { sql: stmt[0], ...(stmt[1] === undefined ? {} : { args: stmt[1] }) } : stmt)));
   }
 
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
@@ -169,7 +168,7 @@ export class LocalClient implements Client {
     }
   }
 
-  #inTransaction<T>(mode: TransactionMode, work: () => T): T {
+  #withinTransaction<T>(mode: TransactionMode, work: () => T): T {
     this.#run(beginStatement(mode));
     try {
       const result = work();
